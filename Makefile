@@ -1,0 +1,47 @@
+# Two commands for users: `make publish` and `make test`. Everything else is a stage or a helper.
+RAW ?= raw
+BUILD ?= build
+DIST ?= dist
+
+CLI := node --import tsx pipeline/cli.ts
+ARGS = --raw "$(RAW)" --build "$(BUILD)" --out "$(DIST)"
+DEPS := node_modules/.install-stamp
+
+.PHONY: all install ingest normalize extract validate publish test typecheck clean help
+
+all: publish
+
+help:
+	@$(CLI) --help
+
+# Installs exactly what the lockfile pins, once; reinstalls when the lockfile changes.
+$(DEPS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: $(DEPS)
+
+ingest: $(DEPS)
+	$(CLI) ingest $(ARGS)
+
+normalize: ingest
+	$(CLI) normalize $(ARGS)
+
+extract: normalize
+	$(CLI) extract $(ARGS)
+
+validate: extract
+	$(CLI) validate $(ARGS)
+
+publish: validate
+	$(CLI) publish $(ARGS)
+
+typecheck: $(DEPS)
+	npx tsc --noEmit
+
+# Vitest's JSON report lets .ci/run count passed and failed tests from vitest's own results.
+test: typecheck
+	npx vitest run --reporter=default --reporter=json --outputFile.json=$(BUILD)/test-results.json
+
+clean:
+	rm -rf "$(BUILD)"

@@ -1,0 +1,69 @@
+export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
+
+export interface Decoded {
+  encoding: Encoding;
+  confidence: number;
+  text: string;
+}
+
+const BOMS: ReadonlyArray<[Encoding, number[], string]> = [
+  ["utf-8-bom", [0xef, 0xbb, 0xbf], "utf-8"],
+  ["utf-16le", [0xff, 0xfe], "utf-16le"],
+  ["utf-16be", [0xfe, 0xff], "utf-16be"],
+];
+
+/** Candidates without a byte-order mark, tried strictly; UTF-8 first because a clean UTF-8 decode of CJK is rarely an accident. */
+const CANDIDATES: ReadonlyArray<[Encoding, string]> = [
+  ["utf-8", "utf-8"],
+  ["gb18030", "gb18030"],
+  ["big5", "big5"],
+];
+
+/**
+ * How much a decode looks like Chinese prose: share of CJK ideographs and Chinese punctuation among
+ * non-space characters, minus private-use, control and replacement characters.
+ */
+export function textScore(text: string): number {
+  let good = 0;
+  let bad = 0;
+  let total = 0;
+  for (const ch of text) {
+    if (/\s/.test(ch)) continue;
+    total++;
+    const cp = ch.codePointAt(0)!;
+    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef)) good++;
+    else if (cp < 0x20 || cp === 0xfffd || (cp >= 0xe000 && cp <= 0xf8ff) || (cp >= 0x3400 && cp <= 0x4dbf) || cp > 0xffff) bad++;
+    else if (cp < 0x80) good += 0.5;
+  }
+  return total === 0 ? 0 : Math.max(0, (good - 4 * bad) / total);
+}
+
+function strictDecode(bytes: Uint8Array, label: string): string | null {
+  try {
+    return new TextDecoder(label, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes bytes by BOM, else by the best-scoring strict decode; null when nothing decodes cleanly. */
+export function detectEncoding(bytes: Uint8Array): Decoded | null {
+  for (const [encoding, bom, label] of BOMS) {
+    if (bom.every((b, i) => bytes[i] === b)) {
+      const text = strictDecode(bytes.subarray(bom.length), label);
+      return text === null ? null : { encoding, confidence: 1, text };
+    }
+  }
+  const scored = CANDIDATES.flatMap(([encoding, label]) => {
+    const text = strictDecode(bytes, label);
+    return text === null ? [] : [{ encoding, text, score: textScore(text) }];
+  });
+  if (scored.length === 0) return null;
+  // Stable sort keeps the candidate order as the tie-break.
+  scored.sort((a, b) => b.score - a.score);
+  const [best, second] = scored as [(typeof scored)[0], ...(typeof scored)];
+  if (best.score === 0) return null;
+  const margin = second ? (best.score - second.score) / best.score : 1;
+  const confidence = Math.round(Math.min(1, best.score) * Math.min(1, 0.5 + margin) * 1000) / 1000;
+  return { encoding: best.encoding, confidence, text: best.text };
+}

@@ -1,0 +1,86 @@
+import { createReadStream } from "node:fs";
+import { mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
+import { dirname } from "node:path";
+import { createInterface } from "node:readline";
+import { sha256Hex } from "./hash.ts";
+
+/** Writes next to the target and renames, so readers never see a half-written file. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, path);
+}
+
+export async function writeJson(path: string, value: unknown): Promise<void> {
+  await writeFileAtomic(path, JSON.stringify(value, null, 2) + "\n");
+}
+
+/** Appends records to a JSON Lines file that appears under its name only when closed. */
+export class JsonlWriter {
+  private buffer = "";
+  private handle: FileHandle | null = null;
+  count = 0;
+  private constructor(private readonly path: string, private readonly tmp: string) {}
+
+  static async open(path: string): Promise<JsonlWriter> {
+    await mkdir(dirname(path), { recursive: true });
+    const writer = new JsonlWriter(path, `${path}.${process.pid}.tmp`);
+    writer.handle = await open(writer.tmp, "w");
+    return writer;
+  }
+
+  async write(record: unknown): Promise<void> {
+    this.buffer += JSON.stringify(record) + "\n";
+    this.count++;
+    if (this.buffer.length > 1 << 16) await this.flush();
+  }
+
+  async close(): Promise<number> {
+    await this.flush();
+    await this.handle?.close();
+    this.handle = null;
+    await rename(this.tmp, this.path);
+    return this.count;
+  }
+
+  async abort(): Promise<void> {
+    await this.handle?.close();
+    this.handle = null;
+    await rm(this.tmp, { force: true });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.buffer.length === 0) return;
+    await this.handle!.write(this.buffer);
+    this.buffer = "";
+  }
+}
+
+export async function writeJsonl(path: string, records: AsyncIterable<unknown> | Iterable<unknown>): Promise<number> {
+  const writer = await JsonlWriter.open(path);
+  try {
+    for await (const record of records) await writer.write(record);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  return writer.close();
+}
+
+export async function* readJsonl<T = unknown>(path: string): AsyncGenerator<T> {
+  const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.length > 0) yield JSON.parse(line) as T;
+  }
+}
+
+export async function readJsonlAll<T = unknown>(path: string): Promise<T[]> {
+  const rows: T[] = [];
+  for await (const row of readJsonl<T>(path)) rows.push(row);
+  return rows;
+}
+
+export async function fileSha256(path: string): Promise<string> {
+  return sha256Hex(await readFile(path));
+}

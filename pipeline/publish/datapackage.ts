@@ -1,0 +1,71 @@
+import type { TableDef } from "../../schemas/column.ts";
+import type { Column } from "./describe-columns.ts";
+import type { DatasetInfo } from "./dataset-info.ts";
+
+export interface FileFacts {
+  path: string;
+  bytes: number;
+  sha256: string;
+}
+
+export const FORMATS = {
+  csv: { mediatype: "text/csv", encoding: "utf-8" },
+  json: { mediatype: "application/json", encoding: "utf-8" },
+  arrow: { mediatype: "application/vnd.apache.arrow.file" },
+} as const;
+export type Format = keyof typeof FORMATS;
+
+function tableSchema(def: TableDef, columns: readonly Column[]) {
+  return {
+    fields: columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      description: c.description,
+      ...(c.examples.length > 0 ? { example: c.examples[0] } : {}),
+      constraints: {
+        required: !c.nullable,
+        ...(c.enum ? { enum: c.enum } : {}),
+        ...(c.minimum !== undefined ? { minimum: c.minimum } : {}),
+        ...(c.maximum !== undefined ? { maximum: c.maximum } : {}),
+        ...(c.minLength !== undefined ? { minLength: c.minLength } : {}),
+        ...(c.pattern ? { pattern: c.pattern } : {}),
+      },
+    })),
+    missingValues: [""],
+    primaryKey: def.primaryKey,
+    foreignKeys: def.foreignKeys,
+  };
+}
+
+/** Frictionless Data Package v2: one resource per table and format; the CSV resource carries the table's name. */
+export function datapackage(info: DatasetInfo, tables: ReadonlyArray<{ def: TableDef; columns: Column[] }>, files: ReadonlyMap<string, FileFacts>) {
+  const resources = tables.flatMap(({ def, columns }) =>
+    (Object.keys(FORMATS) as Format[]).map((format) => {
+      const file = files.get(`${def.name}.${format}`);
+      if (!file) throw new Error(`no ${format} file for table ${def.name}`);
+      return {
+        name: format === "csv" ? def.name : `${def.name}-${format}`,
+        type: "table",
+        title: `${def.title} (${format.toUpperCase()})`,
+        description: def.description,
+        path: file.path,
+        format,
+        ...FORMATS[format],
+        bytes: file.bytes,
+        hash: `sha256:${file.sha256}`,
+        schema: tableSchema(def, columns),
+      };
+    }),
+  );
+  return {
+    $schema: "https://datapackage.org/profiles/2.0/datapackage.json",
+    name: info.name,
+    title: info.title,
+    description: info.description,
+    version: info.version,
+    created: `${info.released}T00:00:00Z`,
+    licenses: info.licenses,
+    sources: info.sources,
+    resources,
+  };
+}

@@ -1,0 +1,20 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import { projectRoot } from "../paths.ts";
+
+/** dataset.json: the one place that holds the dataset's version and release date. */
+export const DatasetInfo = z.object({
+  name: z.string().regex(/^[a-z0-9._-]+$/),
+  title: z.string(),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, "version must be semver MAJOR.MINOR.PATCH"),
+  released: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  description: z.string(),
+  licenses: z.array(z.object({ name: z.string(), title: z.string(), path: z.string() })).min(1),
+  sources: z.array(z.object({ title: z.string(), path: z.string().optional() })),
+});
+export type DatasetInfo = z.infer<typeof DatasetInfo>;
+
+export function readDatasetInfo(path = join(projectRoot, "dataset.json")): DatasetInfo {
+  return DatasetInfo.parse(JSON.parse(readFileSync(path, "utf8")));
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/** What every published column declares; the data dictionary, Table Schema and Arrow schema read it. */
+export interface ColumnMeta {
+  description: string;
+  examples: unknown[];
+  /** Unit of measure, where the column is a quantity. */
+  unit?: string;
+  /** Low-cardinality strings: dictionary-encoded in Arrow. */
+  categorical?: boolean;
+}
+
+export function column<T extends z.ZodType>(schema: T, meta: ColumnMeta): T {
+  return schema.meta({ ...meta }) as T;
+}
+
+export function columnMeta(schema: z.ZodType): ColumnMeta {
+  const meta = schema.meta() as ColumnMeta | undefined;
+  if (!meta?.description) throw new Error(`column schema has no description metadata`);
+  return meta;
+}
+
+export interface ForeignKey {
+  fields: string[];
+  reference: { resource: string; fields: string[] };
+}
+
+export interface TableDef<S extends z.ZodObject = z.ZodObject> {
+  name: string;
+  title: string;
+  description: string;
+  schema: S;
+  primaryKey: string[];
+  foreignKeys: ForeignKey[];
+}
+
+export function defineTable<S extends z.ZodObject>(def: TableDef<S>): TableDef<S> {
+  for (const key of [...def.primaryKey, ...def.foreignKeys.flatMap((fk) => fk.fields)]) {
+    if (!(key in def.schema.shape)) throw new Error(`table ${def.name}: key column ${key} is not in the schema`);
+  }
+  for (const [name, field] of Object.entries(def.schema.shape)) {
+    if (!(field as z.ZodType).meta()?.description) throw new Error(`table ${def.name}: column ${name} has no description`);
+  }
+  return def;
+}
+
+/** Identifiers that are hex digests cut to a fixed length. */
+export const hexId = (length: number) => z.string().regex(new RegExp(`^[0-9a-f]{${length}}$`));
+export const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { column, defineTable, hexId } from "./column.ts";
+import { ThemeCode } from "./theme-codebook.ts";
+
+export const TargetRow = z.object({
+  target_id: column(hexId(16), {
+    description: "Stable id: hash of article id, quantity offsets and metric.",
+    examples: ["c3a1f0e29b7d4c55"],
+  }),
+  article_id: column(hexId(16), { description: "Article the quantity is stated in.", examples: ["5b0e8f2d6c1a9e47"] }),
+  district_id: column(z.string().nullable(), { description: "Subject district of the article; empty when unresolved.", examples: ["441302"] }),
+  kind: column(z.enum(["target", "achievement", "estimate"]), {
+    description: "target: will reach or do; achievement: has reached or done; estimate: expects to have reached (预计).",
+    examples: ["target"],
+    categorical: true,
+  }),
+  metric: column(z.string().min(1), { description: "Noun phrase naming what is counted or measured, Simplified.", examples: ["优质学位"] }),
+  value: column(z.number(), { description: "The quantity after applying scale words (万, 亿) and Chinese numerals; lower bound of a range.", examples: [19000] }),
+  value_high: column(z.number().nullable(), { description: "Upper bound of a range, else empty.", examples: [6.5] }),
+  unit: column(
+    z.enum(["percent", "CNY", "USD", "km", "sqm", "mu", "jin", "ton", "person", "person_time", "household", "pp", "day", "year", "count"]),
+    { description: "Normalized unit code; values are not converted between units.", examples: ["count"], categorical: true },
+  ),
+  measure_word: column(z.string().min(1), { description: "Unit or classifier as written (Simplified).", examples: ["个"], categorical: true }),
+  comparator: column(z.enum(["eq", "gte", "lte", "approx", "range"]), {
+    description: "How the value bounds the quantity: eq, gte (以上, 不低于, 突破, 超过, 余), lte (以内, 不超过), approx (左右, 约), range.",
+    examples: ["gte"],
+    categorical: true,
+  }),
+  direction: column(z.enum(["increase", "decrease", "level"]), {
+    description: "increase (增长, 新增), decrease (下降, 减少) or level (a level or count to complete).",
+    examples: ["increase"],
+    categorical: true,
+  }),
+  time_phrase: column(z.string().nullable(), { description: "Time words governing the quantity, as written (Simplified).", examples: ["今年"] }),
+  year: column(z.number().int().min(1949).max(2100).nullable(), { description: "Calendar year the quantity refers to, when fixed by the text or the article's date.", examples: [2019] }),
+  recurring: column(z.boolean(), { description: "True when the quantity recurs every year (每年).", examples: [false] }),
+  theme_code: column(ThemeCode.nullable(), { description: "Theme of the metric, from the theme lexicon.", examples: ["education"], categorical: true }),
+  sentence: column(z.string().min(1), { description: "Evidence: the sentence that states the quantity, normalized text.", examples: ["今年要新增各类优质学位1.9万个。"] }),
+  char_start: column(z.number().int().nonnegative(), { description: "Start of the quantity in the article's normalized text (Unicode code points, 0-based).", examples: [1520] }),
+  char_end: column(z.number().int().nonnegative(), { description: "End (exclusive) of the quantity in the normalized text.", examples: [1525] }),
+  raw_char_start: column(z.number().int().nonnegative(), { description: "Start of the quantity in the raw decoded text (code points, 0-based).", examples: [1530] }),
+  raw_char_end: column(z.number().int().nonnegative(), { description: "End (exclusive) of the quantity in the raw decoded text.", examples: [1535] }),
+});
+export type TargetRow = z.infer<typeof TargetRow>;
+
+export const targetsTable = defineTable({
+  name: "targets",
+  title: "Targets",
+  description: "Every stated quantity about a district's plan or record, with its metric, kind, comparator, time and evidence.",
+  schema: TargetRow,
+  primaryKey: ["target_id"],
+  foreignKeys: [
+    { fields: ["article_id"], reference: { resource: "articles", fields: ["article_id"] } },
+    { fields: ["district_id"], reference: { resource: "districts", fields: ["district_id"] } },
+    { fields: ["theme_code"], reference: { resource: "theme_codebook", fields: ["theme_code"] } },
+  ],
+});

@@ -1,0 +1,81 @@
+import { copyFile, readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { tableFromIPC } from "apache-arrow";
+import Papa from "papaparse";
+import { beforeAll, describe, expect, it } from "vitest";
+import { tables } from "../schemas/index.ts";
+import { defaultDirs, type Dirs } from "../pipeline/paths.ts";
+import { readDatasetInfo } from "../pipeline/publish/dataset-info.ts";
+import { runStages } from "../pipeline/run-stages.ts";
+import { sha256Hex } from "../pipeline/lib/hash.ts";
+import { runPipeline, tempDir } from "./helpers.ts";
+
+const { version } = readDatasetInfo();
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const names = (await readdir(dir)).sort();
+  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, sha256Hex(await readFile(join(dir, n)))])));
+}
+
+describe("the whole pipeline on the five articles", () => {
+  let dirs: Dirs;
+  let release: string;
+  beforeAll(async () => {
+    dirs = await runPipeline("all");
+    release = join(dirs.dist, `v${version}`);
+  });
+
+  it("writes every table in three formats plus the metadata files", async () => {
+    const files = await readdir(release);
+    for (const def of tables) for (const ext of ["csv", "json", "arrow"]) expect(files).toContain(`${def.name}.${ext}`);
+    for (const meta of ["DATA_DICTIONARY.md", "datapackage.json", "SHA256SUMS"]) expect(files).toContain(meta);
+    const index = JSON.parse(await readFile(join(dirs.dist, "releases.json"), "utf8"));
+    expect(index.at(-1)).toMatchObject({ version });
+  });
+
+  it.each(tables.map((t) => t.name))("%s: CSV, JSON and Arrow hold the same rows and columns", async (name) => {
+    const json = JSON.parse(await readFile(join(release, `${name}.json`), "utf8")) as Record<string, unknown>[];
+    const csv = Papa.parse<string[]>(await readFile(join(release, `${name}.csv`), "utf8"), { skipEmptyLines: true }).data;
+    const arrow = tableFromIPC(await readFile(join(release, `${name}.arrow`)));
+    const columns = Object.keys(tables.find((t) => t.name === name)!.schema.shape);
+    expect(csv[0]).toEqual(columns);
+    expect(csv.length - 1).toBe(json.length);
+    expect(arrow.numRows).toBe(json.length);
+    expect(arrow.schema.fields.map((f) => f.name)).toEqual(columns);
+    for (const field of arrow.schema.fields) expect(field.metadata.get("description")).toBeTruthy();
+    arrow.toArray().forEach((row, i) => {
+      for (const column of columns) {
+        const value = row[column];
+        expect(value === null ? null : typeof value === "bigint" ? Number(value) : value).toEqual(json[i]![column]);
+      }
+    });
+  });
+
+  it("lists every file in SHA256SUMS with its real hash", async () => {
+    const sums = (await readFile(join(release, "SHA256SUMS"), "utf8")).trim().split("\n");
+    const files = (await readdir(release)).filter((f) => f !== "SHA256SUMS");
+    expect(sums.map((l) => l.split("  ")[1]).sort()).toEqual(files.sort());
+    for (const line of sums) {
+      const [hash, name] = line.split("  ") as [string, string];
+      expect(sha256Hex(await readFile(join(release, name)))).toBe(hash);
+    }
+  });
+
+  it("publishes byte-identical files when run again", async () => {
+    const before = await snapshot(release);
+    const again = await runPipeline("all");
+    expect(await snapshot(join(again.dist, `v${version}`))).toEqual(before);
+    // Re-publishing into the same dist is a no-op, not an error.
+    await runStages("publish", { dirs, log: () => {} });
+    expect(await snapshot(release)).toEqual(before);
+  });
+
+  it("runs on another folder with one article and writes only there", async () => {
+    const raw = await tempDir("one-");
+    const name = (await readdir(defaultDirs.raw)).sort()[2]!;
+    await copyFile(join(defaultDirs.raw, name), join(raw, name));
+    const one = await runPipeline("all", raw);
+    const articles = JSON.parse(await readFile(join(one.dist, `v${version}`, "articles.json"), "utf8"));
+    expect(articles.map((a: { source_file: string }) => a.source_file)).toEqual([name]);
+  });
+});

@@ -1,0 +1,21 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll } from "vitest";
+import { defaultDirs, type Dirs } from "../pipeline/paths.ts";
+import { runStages } from "../pipeline/run-stages.ts";
+
+/** A fresh temporary folder, removed after the file's tests. */
+export async function tempDir(prefix = "plans-"): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Runs stages in-process on a raw folder (default: the project's raw/), into a temporary build and dist. */
+export async function runPipeline(stage = "all", raw = defaultDirs.raw): Promise<Dirs> {
+  const root = await tempDir();
+  const dirs = { raw, build: join(root, "build"), dist: join(root, "dist") };
+  await runStages(stage, { dirs, log: () => {} });
+  return dirs;
+}
