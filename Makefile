@@ -7,7 +7,7 @@ CLI := node --import tsx pipeline/cli.ts
 ARGS = --raw "$(RAW)" --build "$(BUILD)" --out "$(DIST)"
 DEPS := node_modules/.install-stamp
 
-.PHONY: all install ingest normalize extract validate publish test typecheck clean help
+.PHONY: all install ingest normalize extract validate publish test typecheck clean help eval bench
 
 all: publish
 
@@ -45,3 +45,11 @@ test: typecheck
 
 clean:
 	rm -rf "$(BUILD)"
+
+# Scores extracted targets against tests/gold/targets-dev.csv (precision, recall, F1, per field).
+eval: extract
+	$(CLI:cli.ts=eval.ts) --build "$(BUILD)"
+
+# Corpus-size benchmark: writes bench/results.md (numbers come from here, never from tests).
+bench: $(DEPS)
+	node --import tsx pipeline/bench/run-bench.ts

@@ -1,13 +1,11 @@
 import type { ArticleRow } from "../../schemas/articles.ts";
-import type { DistrictRow } from "../../schemas/districts.ts";
+import { resolveDistrict, type DistrictCandidate } from "../districts/resolve-district.ts";
 import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
 import type { TargetRow } from "../../schemas/targets.ts";
 import type { ThemeRow } from "../../schemas/themes.ts";
 import { codePointIndex } from "../lib/code-points.ts";
 import { extractTargets } from "../targets/extract-targets.ts";
 import { scoreThemes } from "../themes/score-themes.ts";
-
-export type DistrictCandidate = Omit<DistrictRow, "article_count">;
 
 export interface ArticleExtraction {
   article: ArticleRow;
@@ -18,8 +16,9 @@ export interface ArticleExtraction {
 
 /** Pure per-article extraction: everything the tables need from one normalized article. */
 export function extractArticle(doc: NormalizedArticle): ArticleExtraction {
-  const district: DistrictCandidate | null = null;
-  const districtId = null;
+  const context = resolveDistrict(doc);
+  const district = context.district;
+  const districtId = district?.district_id ?? null;
   return {
     article: {
       article_id: doc.article_id,
@@ -37,6 +36,6 @@ export function extractArticle(doc: NormalizedArticle): ArticleExtraction {
     },
     district,
     themes: scoreThemes(doc, districtId),
-    targets: extractTargets(doc, districtId),
+    targets: extractTargets(doc, context),
   };
 }

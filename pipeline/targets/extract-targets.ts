@@ -2,14 +2,17 @@ import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
 import type { TargetRow } from "../../schemas/targets.ts";
 import { codePointIndex } from "../lib/code-points.ts";
 import { sha256Hex } from "../lib/hash.ts";
+import type { ArticleContext } from "../districts/resolve-district.ts";
 import { fromSegments, rawSpan } from "../normalize/mapped-text.ts";
+import { themeOfText } from "../themes/theme-of-text.ts";
 
 const QUANTITY = /(\d+(?:\.\d+)?)(万|亿)?(个|宗|条|所|家|件|亿元|万元|%|公里|亩)/g;
 const UNITS: Record<string, TargetRow["unit"]> = { "%": "percent", 亿元: "CNY", 万元: "CNY", 公里: "km", 亩: "mu" };
 const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
 /** First version: Arabic numbers with a measure word, one row each. */
-export function extractTargets(doc: NormalizedArticle, districtId: string | null): TargetRow[] {
+export function extractTargets(doc: NormalizedArticle, context: ArticleContext): TargetRow[] {
+  const districtId = context.district?.district_id ?? null;
   const map = fromSegments(doc.text, doc.offset_map);
   const rows: TargetRow[] = [];
   for (const sentence of doc.sentences) {
@@ -36,7 +39,7 @@ export function extractTargets(doc: NormalizedArticle, districtId: string | null
         time_phrase: null,
         year: null,
         recurring: false,
-        theme_code: null,
+        theme_code: themeOfText(metric),
         sentence: text,
         char_start: codePointIndex(doc.text, start),
         char_end: codePointIndex(doc.text, end),
