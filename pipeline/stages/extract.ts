@@ -1,9 +1,9 @@
 import { readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
 import type { DistrictRow } from "../../schemas/districts.ts";
+import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
 import type { DistrictCandidate } from "../districts/resolve-district.ts";
-import { extractArticle } from "../extract/extract-article.ts";
+import { extractArticle, type ArticleRows } from "../extract/extract-article.ts";
 import { JsonlWriter, readJsonl, writeJsonl } from "../lib/files.ts";
 import { requireInput } from "../lib/require-input.ts";
 import type { Stage } from "../stage.ts";
@@ -16,19 +16,16 @@ export const extract: Stage = {
   async run({ paths, log }) {
     await requireInput(paths.normalizeManifest, "normalize");
     await rm(join(paths.extractTable("articles"), ".."), { recursive: true, force: true });
-    const writers = {
-      articles: await JsonlWriter.open(paths.extractTable("articles")),
-      themes: await JsonlWriter.open(paths.extractTable("themes")),
-      targets: await JsonlWriter.open(paths.extractTable("targets")),
-    };
+    const writers = new Map<string, JsonlWriter>();
     const districts = new Map<string, { row: DistrictCandidate; count: number }>();
     try {
       for await (const { article_id } of readJsonl<{ article_id: string }>(paths.normalizeManifest)) {
         const doc = JSON.parse(await readFile(paths.normalizedArticle(article_id), "utf8")) as NormalizedArticle;
         const result = extractArticle(doc);
-        await writers.articles.write(result.article);
-        for (const row of result.themes) await writers.themes.write(row);
-        for (const row of result.targets) await writers.targets.write(row);
+        for (const [table, rows] of Object.entries(result.rows) as Array<[keyof ArticleRows, unknown[]]>) {
+          if (!writers.has(table)) writers.set(table, await JsonlWriter.open(paths.extractTable(table)));
+          for (const row of rows) await writers.get(table)!.write(row);
+        }
         if (result.district) {
           const entry = districts.get(result.district.district_id) ?? { row: result.district, count: 0 };
           entry.count++;
@@ -36,18 +33,18 @@ export const extract: Stage = {
         }
       }
     } catch (error) {
-      await Promise.all(Object.values(writers).map((w) => w.abort()));
+      await Promise.all([...writers.values()].map((w) => w.abort()));
       throw error;
     }
-    const counts = Object.fromEntries(await Promise.all(Object.entries(writers).map(async ([name, w]) => [name, await w.close()])));
+    const counts = Object.fromEntries(await Promise.all([...writers].map(async ([name, w]) => [name, await w.close()] as const)));
     const districtRows: DistrictRow[] = [...districts.values()]
       .map(({ row, count }) => ({ ...row, article_count: count }))
       .sort((a, b) => a.district_id.localeCompare(b.district_id));
-    await writeJsonl(paths.extractTable("districts"), districtRows);
-    await writeJsonl(
+    counts.districts = await writeJsonl(paths.extractTable("districts"), districtRows);
+    counts.theme_codebook = await writeJsonl(
       paths.extractTable("theme_codebook"),
       codebook.map(({ terms, ...entry }) => ({ ...entry, terms: terms.join("|") })),
     );
-    log(`extract: ${counts.articles} articles, ${districtRows.length} districts, ${counts.themes} theme rows, ${counts.targets} targets`);
+    log(`extract: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);
   },
 };
