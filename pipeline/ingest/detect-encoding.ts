@@ -1,3 +1,5 @@
+import { isCommonHan } from "./is-common-han.ts";
+
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
 
 export interface Decoded {
@@ -20,8 +22,9 @@ const CANDIDATES: ReadonlyArray<[Encoding, string]> = [
 ];
 
 /**
- * How much a decode looks like Chinese prose: share of CJK ideographs and Chinese punctuation among
- * non-space characters, minus private-use, control and replacement characters.
+ * How much a decode looks like Chinese prose: level-1 (frequent) Han characters and Chinese punctuation
+ * count fully, rarer Han a quarter, ASCII half; private-use, control, replacement and astral characters
+ * count against. A wrong legacy decode yields mostly rare Han, so the share of frequent ones decides.
  */
 export function textScore(text: string): number {
   let good = 0;
@@ -31,7 +34,8 @@ export function textScore(text: string): number {
     if (/\s/.test(ch)) continue;
     total++;
     const cp = ch.codePointAt(0)!;
-    if ((cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef)) good++;
+    if (isCommonHan(ch) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x2010 && cp <= 0x201f)) good++;
+    else if (cp >= 0x4e00 && cp <= 0x9fff) good += 0.25;
     else if (cp < 0x20 || cp === 0xfffd || (cp >= 0xe000 && cp <= 0xf8ff) || (cp >= 0x3400 && cp <= 0x4dbf) || cp > 0xffff) bad++;
     else if (cp < 0x80) good += 0.5;
   }
