@@ -20,6 +20,46 @@ export type Sentence = z.infer<typeof Sentence>;
 export const MapSegment = z.tuple([z.number().int(), z.number().int(), z.number().int(), z.number().int(), z.union([z.literal(0), z.literal(1)])]);
 export type MapSegment = z.infer<typeof MapSegment>;
 
+/** Offsets into raw_text (UTF-16 code units, like every offset in this file), so a record points at the bytes it came from. */
+const RawSpan = z.object({ raw_start: z.number().int().nonnegative(), raw_end: z.number().int().nonnegative() });
+
+/** A cluster of characters that reads like GBK bytes decoded at the wrong boundaries, and what normalize did about it. */
+export const MojibakeSpan = RawSpan.extend({
+  found: z.string(),
+  /** repaired: every odd character re-decoded; partly-repaired: some stretches re-decoded, the rest left; left: nothing re-decoded. */
+  action: z.enum(["repaired", "partly-repaired", "left"]),
+  repairs: z.array(RawSpan.extend({ found: z.string(), repaired: z.string() })),
+});
+export type MojibakeSpan = z.infer<typeof MojibakeSpan>;
+
+export const BoilerplateKind = z.enum(["share", "comments", "copyright", "contact", "recommended-tail", "caption", "credit"]);
+export type BoilerplateKind = z.infer<typeof BoilerplateKind>;
+
+/** Page chrome taken out of the text; credit and caption lines also feed the metadata. */
+export const RemovedText = RawSpan.extend({ kind: BoilerplateKind, text: z.string() });
+export type RemovedText = z.infer<typeof RemovedText>;
+
+export const CreditRole = z.enum(["source", "author", "editor", "reporter", "correspondent", "photographer", "compiler"]);
+export type CreditRole = z.infer<typeof CreditRole>;
+
+/** One name in a byline, caption credit or source line, in Simplified script, with the raw line it came from. */
+export const Credit = RawSpan.extend({ role: CreditRole, name: z.string() });
+export type Credit = z.infer<typeof Credit>;
+
+export const ArticleMetadata = z.object({
+  source: z.string().nullable(),
+  author: z.string().nullable(),
+  editor: z.string().nullable(),
+  reporters: z.array(z.string()),
+  correspondents: z.array(z.string()),
+  photographers: z.array(z.string()),
+  compilers: z.array(z.string()),
+  credits: z.array(Credit),
+});
+export type ArticleMetadata = z.infer<typeof ArticleMetadata>;
+
+export const NormalizeStep = z.enum(["strip-pinyin", "repair-mojibake", "normalize-width", "collapse-whitespace", "strip-boilerplate", "to-simplified"]);
+
 export const NormalizedArticle = z.object({
   article_id: z.string(),
   source_file: z.string(),
@@ -37,8 +77,19 @@ export const NormalizedArticle = z.object({
   /** Spans of `text` that must not yield facts (unrepaired mojibake). */
   unreliable: z.array(Span),
   offset_map: z.array(MapSegment),
+  metadata: ArticleMetadata,
   quality: z.object({
     pinyin_removed: z.number().int(),
+    mojibake_found: z.number().int(),
+    /** Spans where at least one stretch was re-decoded (partly repaired spans count here and in mojibake_left). */
+    mojibake_repaired: z.number().int(),
+    /** Spans with characters still unrepaired: their normalized stretches are in `unreliable`. */
+    mojibake_left: z.number().int(),
+    mojibake: z.array(MojibakeSpan),
+    boilerplate_lines_removed: z.number().int(),
+    boilerplate: z.array(RemovedText),
+    /** Every step in pipeline order, with the text length before and after it and whether it changed the text. */
+    steps: z.array(z.object({ step: NormalizeStep, chars_before: z.number().int(), chars_after: z.number().int(), changed: z.boolean() })),
   }),
 });
 export type NormalizedArticle = z.infer<typeof NormalizedArticle>;

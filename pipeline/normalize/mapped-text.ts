@@ -121,3 +121,16 @@ export function fromSegments(text: string, segments: readonly MapSegment[]): Map
   }
   return { text, start, end };
 }
+
+/** The normalized span whose characters came from raw [rawStart, rawEnd); null when none did. */
+export function spanOfRaw(map: Pick<MappedText, "start" | "end">, rawStart: number, rawEnd: number): { start: number; end: number } | null {
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < map.start.length; i++) {
+    if (map.start[i]! < rawEnd && map.end[i]! > rawStart) {
+      if (start === -1) start = i;
+      end = i + 1;
+    }
+  }
+  return start === -1 ? null : { start, end };
+}

@@ -1,18 +1,51 @@
 import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
 import type { IngestRecord } from "../stages/ingest.ts";
-import { identity, toSegments } from "./mapped-text.ts";
-import { stripPinyin } from "./pinyin.ts";
+import { identity, rawSpan, spanOfRaw, toSegments, type MappedText } from "./mapped-text.ts";
+import { repairMojibake } from "./repair-mojibake.ts";
+import { stripBoilerplate } from "./strip-boilerplate.ts";
+import { stripPinyin } from "./strip-pinyin.ts";
 import { segment } from "./structure.ts";
 import { detectScript, toSimplified } from "./to-simplified.ts";
-import { collapseWhitespace, normalizeWidth } from "./width.ts";
+import { collapseWhitespace, toAsciiAlnum, toFullWidthPunctuation } from "./width.ts";
 
-/** Pure: decoded raw text in, normalized article with structure and an offset map back to the raw text out. */
+type Step = NormalizedArticle["quality"]["steps"][number];
+
+/**
+ * Pure: decoded raw text in, normalized article out. Every step edits a MappedText, so each character of
+ * the result still knows the raw characters it came from.
+ */
 export function normalizeArticle(record: IngestRecord, rawText: string): NormalizedArticle {
-  const pinyin = stripPinyin(identity(rawText));
-  const cleaned = collapseWhitespace(normalizeWidth(pinyin.text));
-  const simplified = toSimplified(cleaned);
+  const steps: Step[] = [];
+  const track = (step: Step["step"], before: MappedText, after: MappedText) => {
+    steps.push({ step, chars_before: before.text.length, chars_after: after.text.length, changed: before.text !== after.text });
+    return after;
+  };
+  const raw = identity(rawText);
+  // Full-width letters become ASCII before mojibake is looked for, so a second run finds the same stretches.
+  const alnum = track("normalize-width", raw, toAsciiAlnum(raw));
+  const pinyin = stripPinyin(alnum);
+  track("strip-pinyin", alnum, pinyin.text);
+  const mojibake = repairMojibake(pinyin.text);
+  track("repair-mojibake", pinyin.text, mojibake.text);
+  // A repair can uncover a gloss that was glued to garbled characters (哔|(zhì) → 質(zhì)).
+  const uncovered = stripPinyin(mojibake.text);
+  track("strip-pinyin", mojibake.text, uncovered.text);
+  // Lines and blanks settle first: punctuation is judged by its neighbours, boilerplate line by line.
+  // Taking boilerplate out gives lines new ends and punctuation new neighbours, so both run once more.
+  const lines = track("collapse-whitespace", uncovered.text, collapseWhitespace(uncovered.text));
+  const width = track("normalize-width", lines, toFullWidthPunctuation(lines));
+  const boilerplate = stripBoilerplate(width);
+  track("strip-boilerplate", width, boilerplate.text);
+  const tidied = track("collapse-whitespace", boilerplate.text, collapseWhitespace(boilerplate.text));
+  const cleaned = track("normalize-width", tidied, toFullWidthPunctuation(tidied));
+  const simplified = track("to-simplified", cleaned, toSimplified(cleaned));
   const text = simplified.text;
   const { title, blocks, sentences } = segment(text);
+  const unreliable = mojibake.left.flatMap((span) => {
+    const raw = rawSpan(mojibake.text, span.start, span.end);
+    return spanOfRaw(simplified, raw.start, raw.end) ?? [];
+  });
+  const spans = mojibake.spans;
   return {
     ...record,
     original_script: detectScript(cleaned.text),
@@ -22,8 +55,18 @@ export function normalizeArticle(record: IngestRecord, rawText: string): Normali
     title,
     blocks,
     sentences,
-    unreliable: [],
+    unreliable,
     offset_map: toSegments(simplified),
-    quality: { pinyin_removed: pinyin.removed },
+    metadata: boilerplate.metadata,
+    quality: {
+      pinyin_removed: pinyin.removed + uncovered.removed,
+      mojibake_found: spans.length,
+      mojibake_repaired: spans.filter((s) => s.action !== "left").length,
+      mojibake_left: spans.filter((s) => s.action !== "repaired").length,
+      mojibake: spans,
+      boilerplate_lines_removed: boilerplate.removed.length,
+      boilerplate: boilerplate.removed,
+      steps,
+    },
   };
 }

@@ -1,48 +1,86 @@
 import type { Block, Sentence } from "../../schemas/normalized-article.ts";
+import layout from "./structure.json" with { type: "json" };
 
-const HEADING_MARK = /^(?:[◎■●◆▲★☆□○]|[一二三四五六七八九十]+、|\d{1,2}[、.．]|（[一二三四五六七八九十]+）)/;
+const HEADING_MARK = /^(?:[◎■●◆▲★☆□○]|[一二三四五六七八九十]+、|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十]+[）)])/;
 const SENTENCE_END = /[。！？；]/;
 const CLOSERS = /[”’」』）)]/;
+const OPEN_QUOTE = /[“「『]/;
+const CLOSE_QUOTE = /[”」』]/;
+/** An unbalanced quote must not swallow the rest of a paragraph: past this length a quote no longer holds a split. */
+const MAX_QUOTE = 150;
+const LABELS = new Set(layout.labels);
 
-/** A short line without sentence-final punctuation, or one that starts with a heading mark. */
+/** A short line without sentence-final punctuation, a section label, or a marked line (◎, 一、) that is one short clause. */
 export function isHeading(line: string): boolean {
   if (line.length === 0) return false;
-  if (HEADING_MARK.test(line) && line.length <= 40 && !/[。；]/.test(line.slice(0, -1))) return true;
-  return line.length <= 30 && !/[。！？；，：]$/.test(line) && !/[。；]/.test(line);
+  if (LABELS.has(line)) return true;
+  if (HEADING_MARK.test(line) && line.length <= layout.max_marked_heading && !/[。；]/.test(line.slice(0, -1))) return true;
+  return line.length <= layout.max_heading && !/[。！？；，：]$/.test(line) && !/[。；]/.test(line);
 }
 
-/** Splits after 。！？；, keeping closing quotes with their sentence; a line break always ends one. */
+/** The first line titles the article only when it reads like a headline: short, no full stop, not a label. */
+function isTitle(line: string): boolean {
+  return line.length <= layout.max_title && !/[。！？]/.test(line) && !LABELS.has(line);
+}
+
+/**
+ * Splits after 。！？；, keeping closing quotes and brackets with their sentence; a stop inside a quotation
+ * does not end the sentence that quotes it. A line break always ends one.
+ */
 export function splitSentences(text: string, from: number, to: number): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
   let start = from;
+  let quoteFrom = -1;
   for (let i = from; i < to; i++) {
-    if (!SENTENCE_END.test(text[i]!)) continue;
+    const ch = text[i]!;
+    if (OPEN_QUOTE.test(ch)) quoteFrom = quoteFrom === -1 ? i : quoteFrom;
+    else if (CLOSE_QUOTE.test(ch)) quoteFrom = -1;
+    if (!SENTENCE_END.test(ch)) continue;
+    if (quoteFrom !== -1 && i - quoteFrom <= MAX_QUOTE && /[”」』]/.test(text.slice(i + 1, to))) continue;
     let end = i + 1;
     while (end < to && CLOSERS.test(text[end]!)) end++;
     spans.push({ start, end });
     start = end;
+    quoteFrom = -1;
     i = end - 1;
   }
   if (start < to && text.slice(start, to).trim().length > 0) spans.push({ start, end: to });
   return spans;
 }
 
-/** Blocks (one per non-empty line: the first is the title) and their sentences, with offsets into text. */
+/**
+ * A long paragraph opening with a numbering mark and a short first sentence (`一、把棚改机遇转换为经济发展的新动力。…`)
+ * is a section heading run into its first paragraph: the first sentence becomes a heading block of its own,
+ * so section context reaches the sentences after it. Returns where that heading ends, or -1.
+ */
+function leadHeadingEnd(line: string): number {
+  if (!HEADING_MARK.test(line)) return -1;
+  const stop = line.search(SENTENCE_END);
+  return stop > 0 && stop + 1 <= layout.max_marked_heading && stop + 1 < line.length ? stop + 1 : -1;
+}
+
+/** Blocks (title, headings, paragraphs) and their sentences, with offsets into text. */
 export function segment(text: string): { title: string; blocks: Block[]; sentences: Sentence[] } {
   const blocks: Block[] = [];
   const sentences: Sentence[] = [];
+  const push = (kind: Block["kind"], start: number, end: number) => {
+    const id = `b${blocks.length + 1}`;
+    blocks.push({ id, kind, start, end });
+    for (const span of splitSentences(text, start, end)) sentences.push({ id: `s${sentences.length + 1}`, block_id: id, ...span });
+  };
   let offset = 0;
   for (const line of text.split("\n")) {
     const start = offset;
     offset += line.length + 1;
     if (line.trim().length === 0) continue;
-    const id = `b${blocks.length + 1}`;
-    const kind = blocks.length === 0 ? "title" : isHeading(line) ? "heading" : "paragraph";
-    blocks.push({ id, kind, start, end: start + line.length });
-    for (const span of splitSentences(text, start, start + line.length)) {
-      sentences.push({ id: `s${sentences.length + 1}`, block_id: id, ...span });
-    }
+    const end = start + line.length;
+    const lead = leadHeadingEnd(line);
+    if (blocks.length === 0 && isTitle(line)) push("title", start, end);
+    else if (lead > 0) {
+      push("heading", start, start + lead);
+      push("paragraph", start + lead, end);
+    } else push(isHeading(line) ? "heading" : "paragraph", start, end);
   }
   const first = blocks[0];
-  return { title: first ? text.slice(first.start, first.end) : "", blocks, sentences };
+  return { title: first?.kind === "title" ? text.slice(first.start, first.end) : "", blocks, sentences };
 }

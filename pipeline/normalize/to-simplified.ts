@@ -9,6 +9,9 @@ import { applyEdits, type Edit, type MappedText } from "./mapped-text.ts";
  * characters (乾隆 stays, 乾淨 → 干净).
  */
 const t2s = OpenCC.Converter({ from: "t", to: "cn" });
+
+/** Plain-string form of the same conversion, for matching patterns written in Simplified. */
+export const simplify = (text: string): string => t2s(text);
 const s2t = OpenCC.Converter({ from: "cn", to: "t" });
 
 export type Script = "traditional" | "simplified" | "mixed";

@@ -1,19 +1,33 @@
 import { replaceAll, type MappedText } from "./mapped-text.ts";
 
 const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]/g;
-const HAN = "[\\u3400-\\u9fff\\u3000-\\u303f\\uff01-\\uff5e“”‘’]";
-const ASCII_PUNCT_IN_CJK = new RegExp(`(?<=${HAN})[,:;?!](?=${HAN}|\\s*$)`, "gm");
+// Script=Han, not a BMP range: compatibility ideographs beyond it turn into ordinary Han in to-simplified.
+const HAN = "[\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff5e“”‘’]";
+const ASCII_PUNCT_IN_CJK = new RegExp(`(?<=${HAN})[,:;?!](?=${HAN}|\\s*$)`, "gmu");
 const FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "?": "？", "!": "！" };
 
-/** Full-width digits, letters, % and . to ASCII (what NFKC does for them); ASCII ,:;?! between Han to full width. */
-export function normalizeWidth(input: MappedText): MappedText {
-  const ascii = replaceAll(input, FULLWIDTH_ALNUM, (m) => m[0].normalize("NFKC"));
-  return replaceAll(ascii, ASCII_PUNCT_IN_CJK, (m) => FULL[m[0]]!);
+/** Full-width digits, letters, % and . to ASCII, what NFKC does for them. */
+export function toAsciiAlnum(input: MappedText): MappedText {
+  return replaceAll(input, FULLWIDTH_ALNUM, (m) => m[0].normalize("NFKC"));
 }
 
-/** Line endings to \n, indentation and trailing blanks removed, runs of blank lines folded to one. */
+/** ASCII ,:;?! between Han (or before a line end) to their full-width forms. */
+export function toFullWidthPunctuation(input: MappedText): MappedText {
+  return replaceAll(input, ASCII_PUNCT_IN_CJK, (m) => FULL[m[0]]!);
+}
+
+/**
+ * Line endings to \n; indentation, trailing blanks and blanks after full-width punctuation (which carries
+ * its own spacing) removed; other runs of blanks to one space; blank lines folded to one, none at the ends.
+ */
 export function collapseWhitespace(input: MappedText): MappedText {
-  const lf = replaceAll(input, /\r\n?/g, () => "\n");
-  const trimmed = replaceAll(lf, /^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$/gm, () => "");
-  return replaceAll(trimmed, /\n{3,}/g, () => "\n\n");
+  const lf = replaceAll(input, /\r\n?|[\u2028\u2029\u0085]/g, () => "\n");
+  const trimmed = replaceAll(lf, /^[^\S\n]+|[^\S\n]+$|(?<=[\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f])[^\S\n]+/gm, () => "");
+  const single = replaceAll(trimmed, /[^\S\n]{2,}|[\t\u3000\u00a0\u1680\u2000-\u200a\u202f\u205f\v\f]/g, () => " ");
+  return replaceAll(single, /^\n+|\n+$|\n{3,}/g, (m) => (m.index === 0 || m.index + m[0].length === single.text.length ? "" : "\n\n"));
+}
+
+/** Both width rules, for text that did not come through the normalize stage. */
+export function normalizeWidth(input: MappedText): MappedText {
+  return toFullWidthPunctuation(toAsciiAlnum(input));
 }

@@ -8,7 +8,7 @@ import type { IngestRecord } from "./ingest.ts";
 
 export const normalize: Stage = {
   name: "normalize",
-  description: "strip pinyin, fix widths and whitespace, convert to Simplified, split into blocks and sentences",
+  description: "strip pinyin, repair mojibake, fix widths and whitespace, move bylines to metadata and drop page chrome, convert to Simplified, split into blocks and sentences",
   reads: "ingest",
   async run({ paths, log }) {
     await requireInput(paths.ingestManifest, "ingest");
