@@ -1,43 +1,81 @@
-import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
+import type { Block, NormalizedArticle, Sentence } from "../../schemas/normalized-article.ts";
+import type { ThemeCode } from "../../schemas/theme-codebook.ts";
 import type { ThemeRow } from "../../schemas/themes.ts";
-import { codebook } from "./codebook.ts";
+import { codePointIndex } from "../lib/code-points.ts";
+import { fromSegments, rawSpan } from "../normalize/mapped-text.ts";
+import { matchTerms } from "./match-terms.ts";
+import { orderThemes } from "./order-themes.ts";
+import { roundScore } from "./round-score.ts";
 
 const EVIDENCE_SENTENCES = 3;
 const TOP_TERMS = 5;
+/** A title or heading states what the text under it is about, so its matches count more (see README.md). */
+const EMPHASIS: Record<Block["kind"], number> = { title: 3, heading: 2, paragraph: 1 };
+/** A "title" or "heading" longer than this is a paragraph that normalization could not tell apart: no emphasis. */
+const EMPHASIS_MAX_LENGTH = 50;
 
-/** Per theme: term matches and the sentences that carry them; weights sum to 1 over the article's themes. */
+interface ThemeTally {
+  termCount: number;
+  /** Matches per term, in order of first occurrence (the tie-break of top_terms). */
+  terms: Map<string, number>;
+  mass: number;
+  sentences: Array<{ sentence: Sentence; score: number }>;
+}
+
+function emphasisOf(block: Block | undefined): number {
+  if (!block || block.end - block.start > EMPHASIS_MAX_LENGTH) return 1;
+  return EMPHASIS[block.kind];
+}
+
+/**
+ * Per theme: its term matches and the sentences that carry them. A sentence with n matches of a theme adds
+ * emphasis × (1 + ln n) to the theme's mass (repeating a term in one sentence adds little); the weight is the
+ * theme's share of the article's mass, so it does not grow with length. Sentences in unreliable spans are skipped.
+ */
 export function scoreThemes(doc: NormalizedArticle, districtId: string | null): ThemeRow[] {
-  const scored = codebook.flatMap((entry) => {
-    const termCounts = new Map<string, number>();
-    const sentenceHits: Array<{ id: string; hits: number }> = [];
-    for (const sentence of doc.sentences) {
-      const text = doc.text.slice(sentence.start, sentence.end);
-      let hits = 0;
-      for (const term of entry.terms) {
-        const n = text.split(term).length - 1;
-        if (n > 0) termCounts.set(term, (termCounts.get(term) ?? 0) + n);
-        hits += n;
-      }
-      if (hits > 0) sentenceHits.push({ id: sentence.id, hits });
+  const blocks = new Map(doc.blocks.map((block) => [block.id, block]));
+  const sentences = doc.sentences.filter((s) => !doc.unreliable.some((u) => u.start < s.end && s.start < u.end));
+  const tallies = new Map<ThemeCode, ThemeTally>();
+  for (const sentence of sentences) {
+    const hits = new Map<ThemeCode, string[]>();
+    for (const { theme_code, term } of matchTerms(doc.text.slice(sentence.start, sentence.end))) {
+      hits.set(theme_code, (hits.get(theme_code) ?? []).concat(term));
     }
-    if (sentenceHits.length === 0) return [];
-    const termCount = [...termCounts.values()].reduce((a, b) => a + b, 0);
-    return [{ entry, termCount, termCounts, sentenceHits }];
-  });
-  const total = scored.reduce((sum, s) => sum + s.termCount, 0);
-  return scored
-    .map((s) => ({ ...s, weight: s.termCount / total }))
-    .sort((a, b) => b.weight - a.weight || a.entry.theme_code.localeCompare(b.entry.theme_code))
-    .map((s, i) => ({
+    const emphasis = emphasisOf(blocks.get(sentence.block_id));
+    for (const [code, terms] of hits) {
+      const tally: ThemeTally = tallies.get(code) ?? { termCount: 0, terms: new Map(), mass: 0, sentences: [] };
+      tally.termCount += terms.length;
+      for (const term of terms) tally.terms.set(term, (tally.terms.get(term) ?? 0) + 1);
+      const score = emphasis * (1 + Math.log(terms.length));
+      tally.mass += score;
+      tally.sentences.push({ sentence, score });
+      tallies.set(code, tally);
+    }
+  }
+  const totalMass = [...tallies.values()].reduce((sum, t) => sum + t.mass, 0);
+  const map = fromSegments(doc.text, doc.offset_map);
+  const spanOf = (s: Sentence) => `${codePointIndex(doc.text, s.start)}-${codePointIndex(doc.text, s.end)}`;
+  const rawSpanOf = (s: Sentence) => {
+    const raw = rawSpan(map, s.start, s.end);
+    return `${codePointIndex(doc.raw_text, raw.start)}-${codePointIndex(doc.raw_text, raw.end)}`;
+  };
+  const scored = [...tallies].map(([theme_code, tally]) => ({ theme_code, tally, term_count: tally.termCount, weight: roundScore(tally.mass / totalMass) }));
+  return orderThemes(scored).map(({ theme_code, tally, term_count, weight }, i) => {
+    // Stable sorts: equal scores keep document order, equal counts first-occurrence order.
+    const evidence = [...tally.sentences].sort((a, b) => b.score - a.score).slice(0, EVIDENCE_SENTENCES);
+    return {
       article_id: doc.article_id,
       district_id: districtId,
-      theme_code: s.entry.theme_code,
-      term_count: s.termCount,
-      sentence_count: s.sentenceHits.length,
-      sentence_share: s.sentenceHits.length / Math.max(1, doc.sentences.length),
-      weight: Math.round(s.weight * 1e6) / 1e6,
+      theme_code,
+      term_count,
+      sentence_count: tally.sentences.length,
+      sentence_share: roundScore(tally.sentences.length / sentences.length),
+      weight,
       rank: i + 1,
-      top_terms: [...s.termCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOP_TERMS).map(([t]) => t).join("|"),
-      evidence_sentence_ids: [...s.sentenceHits].sort((a, b) => b.hits - a.hits).slice(0, EVIDENCE_SENTENCES).map((h) => h.id).join("|"),
-    }));
+      top_terms: [...tally.terms].sort((a, b) => b[1] - a[1]).slice(0, TOP_TERMS).map(([term]) => term).join("|"),
+      evidence_sentence_ids: evidence.map((e) => e.sentence.id).join("|"),
+      evidence_spans: evidence.map((e) => spanOf(e.sentence)).join("|"),
+      evidence_raw_spans: evidence.map((e) => rawSpanOf(e.sentence)).join("|"),
+    };
+  });
 }

@@ -1,16 +1,23 @@
 import type { ThemeCode } from "../../schemas/theme-codebook.ts";
-import { codebook } from "./codebook.ts";
+import { matchTerms } from "./match-terms.ts";
 
-/** The theme whose lexicon matches the text most often; null when none does. */
-export function themeOfText(text: string): ThemeCode | null {
+/** The theme whose terms the text matches most often (on whole tokens); ties go to the theme matched last. */
+function dominantTheme(text: string): ThemeCode | null {
+  const counts = new Map<ThemeCode, number>();
   let best: ThemeCode | null = null;
-  let bestHits = 0;
-  for (const entry of codebook) {
-    const hits = entry.terms.reduce((n, term) => n + text.split(term).length - 1, 0);
-    if (hits > bestHits) {
-      best = entry.theme_code;
-      bestHits = hits;
-    }
+  for (const { theme_code } of matchTerms(text)) {
+    const count = (counts.get(theme_code) ?? 0) + 1;
+    counts.set(theme_code, count);
+    if (best === null || count >= counts.get(best)!) best = theme_code;
   }
   return best;
+}
+
+/**
+ * The theme of a short text such as a target's metric, else of `fallback` (its sentence); null when neither
+ * matches a codebook term. Ties go to the theme matched last: Chinese noun phrases put their head last, so
+ * 惠民空间微改造 is about the renewal, not the people it benefits.
+ */
+export function themeOfText(text: string, fallback?: string): ThemeCode | null {
+  return dominantTheme(text) ?? (fallback === undefined ? null : dominantTheme(fallback));
 }
