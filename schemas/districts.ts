@@ -3,8 +3,8 @@ import { column, defineTable } from "./column.ts";
 
 export const DistrictRow = z.object({
   district_id: column(z.string().min(1), {
-    description: "GB/T 2260 administrative division code, or a documented supplement id for zones that are not divisions.",
-    examples: ["441302"],
+    description: "GB/T 2260 administrative division code (NBS statistical code for zones NBS codes), or a supplement id: <parent city code>-Z<NN> for curated zones, CN for the country.",
+    examples: ["441302", "441300-Z01"],
   }),
   name: column(z.string().min(1), { description: "Name in Simplified script.", examples: ["惠城区"] }),
   name_original: column(z.string().min(1), { description: "Name as first written in the source, in its original script.", examples: ["惠城區"] }),
