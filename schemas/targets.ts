@@ -4,7 +4,7 @@ import { ThemeCode } from "./theme-codebook.ts";
 
 export const TargetRow = z.object({
   target_id: column(hexId(16), {
-    description: "Stable id: hash of article id, quantity offsets and metric.",
+    description: "Stable id: hash of article id, quantity offsets and metric (one quantity shared by 均 gives one row per metric).",
     examples: ["c3a1f0e29b7d4c55"],
   }),
   article_id: column(hexId(16), { description: "Article the quantity is stated in.", examples: ["5b0e8f2d6c1a9e47"] }),
@@ -18,8 +18,8 @@ export const TargetRow = z.object({
   value: column(z.number(), { description: "The quantity after applying scale words (万, 亿) and Chinese numerals; lower bound of a range.", examples: [19000] }),
   value_high: column(z.number().nullable(), { description: "Upper bound of a range, else empty.", examples: [6.5] }),
   unit: column(
-    z.enum(["percent", "CNY", "USD", "km", "sqm", "mu", "jin", "ton", "person", "person_time", "household", "pp", "day", "year", "count"]),
-    { description: "Normalized unit code; values are not converted between units.", examples: ["count"], categorical: true },
+    z.enum(["percent", "CNY", "USD", "km", "sqm", "sqkm", "mu", "jin", "ton", "person", "person_time", "household", "pp", "day", "year", "count"]),
+    { description: "Normalized unit code (sqm 平方米, sqkm 平方公里, mu 亩, jin 斤, pp 个百分点); values are not converted between units.", examples: ["count"], categorical: true },
   ),
   measure_word: column(z.string().min(1), { description: "Unit or classifier as written (Simplified).", examples: ["个"], categorical: true }),
   comparator: column(z.enum(["eq", "gte", "lte", "approx", "range"]), {

@@ -1,52 +1,161 @@
-import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
+import type { NormalizedArticle, Sentence } from "../../schemas/normalized-article.ts";
 import type { TargetRow } from "../../schemas/targets.ts";
+import type { ArticleContext } from "../districts/resolve-district.ts";
 import { codePointIndex } from "../lib/code-points.ts";
 import { sha256Hex } from "../lib/hash.ts";
-import type { ArticleContext } from "../districts/resolve-district.ts";
-import { fromSegments, rawSpan } from "../normalize/mapped-text.ts";
+import { fromSegments, rawSpan, type MappedText } from "../normalize/mapped-text.ts";
 import { themeOfText } from "../themes/theme-of-text.ts";
+import { classifyKind } from "./classify-kind.ts";
+import { distributeList } from "./distribute-list.ts";
+import { whyNotTarget } from "./exclude-quantity.ts";
+import { findDirection } from "./find-direction.ts";
+import { findMetric, trimMetric } from "./find-metric.ts";
+import { findQuantities, type Quantity } from "./find-quantities.ts";
+import { findTime, type TimeInfo } from "./find-time.ts";
+import { lexicon } from "./lexicon.ts";
+import { sectionContexts, type SectionContext } from "./section-context.ts";
+import { splitClauses, type Clause } from "./split-clauses.ts";
 
-const QUANTITY = /(\d+(?:\.\d+)?)(万|亿)?(个|宗|条|所|家|件|亿元|万元|%|公里|亩)/g;
-const UNITS: Record<string, TargetRow["unit"]> = { "%": "percent", 亿元: "CNY", 万元: "CNY", 公里: "km", 亩: "mu" };
-const SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+/** A stated quantity before it gets its evidence offsets. */
+interface Finding {
+  sentence: Sentence;
+  quantity: Quantity;
+  kind: TargetRow["kind"];
+  metric: string;
+  direction: TargetRow["direction"];
+  time: TimeInfo | null;
+  inHeading: boolean;
+}
 
-/** First version: Arabic numbers with a measure word, one row each. */
+function overlaps(sentence: Sentence, spans: NormalizedArticle["unreliable"]): boolean {
+  return spans.some((s) => s.start < sentence.end && sentence.start < s.end);
+}
+
+/** A bare scale number (突破百万) takes its unit from the metric: people for population, else a count. */
+function withBareUnit(q: Quantity, metric: string): Quantity {
+  return q.bare && lexicon.people_metrics.some((w) => metric.includes(w)) ? { ...q, unit: "person", measure_word: "人" } : q;
+}
+
+/** Kind and time that govern the next clauses of a list. */
+interface Carried {
+  kind: TargetRow["kind"] | null;
+  time: TimeInfo | null;
+}
+
+/** A sentence ending in ； or ： goes on in the next one: items of one list (目标：A增长6%；B增长8%；…). */
+const CONTINUES = /[；;：:]$/u;
+
+/** Characters a lead-in may keep after its time and cue words are trimmed (a stray 全区). */
+const MAX_LEAD_IN_REST = 2;
+
+/** Nothing but time and cue words (力争到2025年, 今年, 预计全年): such a clause governs the clauses after it. */
+function isLeadIn(clause: Clause): boolean {
+  return clause.colon || trimMetric(clause.text).length <= MAX_LEAD_IN_REST;
+}
+
+/**
+ * The quantities of one sentence. Within a sentence, the kind and time of the last clause that stated
+ * a quantity, or of a lead-in clause, carry into the next clauses without their own cue
+ * (预计全年完成A 618亿元，B 460.9亿元); other clauses without a quantity (在去年…的基础上) carry nothing.
+ */
+function findInSentence(
+  text: string,
+  section: SectionContext | null,
+  baseYear: number | null,
+  carriedIn: Carried | null,
+): { found: Omit<Finding, "sentence" | "inHeading">[]; carried: Carried | null } {
+  const quantities = findQuantities(text);
+  const clauses = splitClauses(text);
+  const found: Omit<Finding, "sentence" | "inHeading">[] = [];
+  const yearOfSection = section?.time?.year ?? baseYear;
+  let carried = carriedIn;
+  // The quantity before, for a metric left unnamed (地区生产总值1250.6亿元，同比增长6.2%).
+  let previous: { metric: string; direction: TargetRow["direction"] } | null = null;
+  clauses.forEach((clause, index) => {
+    const own = quantities.filter(
+      (q) => q.start >= clause.start && q.end <= clause.end && !whyNotTarget(text, q, text.slice(clause.start, q.start)),
+    );
+    const ownTime = findTime(clause.text, yearOfSection);
+    const ownKind = classifyKind(clause.text, ownTime);
+    if (own.length === 0) {
+      if (isLeadIn(clause)) carried = { kind: ownKind ?? carried?.kind ?? null, time: ownTime ?? carried?.time ?? null };
+      return;
+    }
+    const time = ownTime ?? carried?.time ?? section?.time ?? null;
+    const kind = ownKind ?? carried?.kind ?? section?.kind ?? "target";
+    carried = { kind, time };
+    const distributed = distributeList(clause.text, clauses[index - 1]?.text ?? "", own.length);
+    own.forEach((q, i) => {
+      const from = Math.max(clause.start, own[i - 1]?.end ?? clause.start);
+      const before = text.slice(from, q.start);
+      const metrics = distributed
+        ? distributed.length === own.length ? [distributed[i]!] : distributed
+        : [findMetric(before, text.slice(q.end, clause.end), q.unit, previous?.metric ?? null)];
+      // 分别增长7%和8%: a quantity joined to the one before by a bare conjunction shares its direction.
+      const ownDirection = findDirection(before);
+      const direction = ownDirection === "level" && i > 0 && previous && trimMetric(before) === "" ? previous.direction : ownDirection;
+      for (const metric of metrics) {
+        found.push({ quantity: withBareUnit(q, metric), kind, metric, direction, time });
+      }
+      previous = { metric: metrics[0]!, direction };
+    });
+  });
+  return { found, carried };
+}
+
+function toRow(doc: NormalizedArticle, map: MappedText, districtId: string | null, f: Finding): TargetRow {
+  const text = doc.text.slice(f.sentence.start, f.sentence.end);
+  const start = f.sentence.start + f.quantity.start;
+  const end = f.sentence.start + f.quantity.end;
+  const raw = rawSpan(map, start, end);
+  return {
+    target_id: sha256Hex(`${doc.article_id}:${start}:${end}:${f.metric}`).slice(0, 16),
+    article_id: doc.article_id,
+    district_id: districtId,
+    kind: f.kind,
+    metric: f.metric,
+    value: f.quantity.value,
+    value_high: f.quantity.value_high,
+    unit: f.quantity.unit,
+    measure_word: f.quantity.measure_word,
+    comparator: f.quantity.comparator,
+    direction: f.direction,
+    time_phrase: f.time?.phrase ?? null,
+    year: f.time?.year ?? null,
+    recurring: f.time?.recurring ?? false,
+    theme_code: themeOfText(`${f.metric} ${text}`),
+    sentence: text,
+    char_start: codePointIndex(doc.text, start),
+    char_end: codePointIndex(doc.text, end),
+    raw_char_start: codePointIndex(doc.raw_text, raw.start),
+    raw_char_end: codePointIndex(doc.raw_text, raw.end),
+  };
+}
+
+/** Every stated quantity of an article: one row per quantity and metric, with its evidence. */
 export function extractTargets(doc: NormalizedArticle, context: ArticleContext): TargetRow[] {
-  const districtId = context.district?.district_id ?? null;
-  const map = fromSegments(doc.text, doc.offset_map);
-  const rows: TargetRow[] = [];
+  const baseYear = context.published_date ? Number(context.published_date.slice(0, 4)) : null;
+  const sections = sectionContexts(doc, baseYear);
+  const kindOfBlock = new Map(doc.blocks.map((b) => [b.id, b.kind]));
+  const findings: Finding[] = [];
+  let carried: Carried | null = null;
+  let previous: Sentence | null = null;
   for (const sentence of doc.sentences) {
     const text = doc.text.slice(sentence.start, sentence.end);
-    for (const m of text.matchAll(QUANTITY)) {
-      const [whole, digits, scale, measure] = m as unknown as [string, string, string | undefined, string];
-      const start = sentence.start + m.index;
-      const end = start + whole.length;
-      const multiplier = (scale ? SCALE[scale]! : 1) * (measure === "亿元" ? 1e8 : measure === "万元" ? 1e4 : 1);
-      const raw = rawSpan(map, start, end);
-      const metric = text.slice(Math.max(0, m.index - 6), m.index).replace(/^.*[，、：（(]/, "") || measure;
-      rows.push({
-        target_id: sha256Hex(`${doc.article_id}:${start}:${end}`).slice(0, 16),
-        article_id: doc.article_id,
-        district_id: districtId,
-        kind: "target",
-        metric,
-        value: Number(digits) * multiplier,
-        value_high: null,
-        unit: UNITS[measure] ?? "count",
-        measure_word: measure,
-        comparator: "eq",
-        direction: "level",
-        time_phrase: null,
-        year: null,
-        recurring: false,
-        theme_code: themeOfText(metric),
-        sentence: text,
-        char_start: codePointIndex(doc.text, start),
-        char_end: codePointIndex(doc.text, end),
-        raw_char_start: codePointIndex(doc.raw_text, raw.start),
-        raw_char_end: codePointIndex(doc.raw_text, raw.end),
-      });
-    }
+    const continues = previous?.block_id === sentence.block_id && CONTINUES.test(doc.text.slice(previous.start, previous.end).trimEnd());
+    previous = sentence;
+    if (!continues) carried = null;
+    if (overlaps(sentence, doc.unreliable) || lexicon.exclusions.chrome_words.some((w) => text.includes(w))) continue;
+    const inHeading = kindOfBlock.get(sentence.block_id) !== "paragraph";
+    const result = findInSentence(text, sections.get(sentence.block_id) ?? null, baseYear, carried);
+    carried = result.carried;
+    for (const f of result.found) findings.push({ ...f, sentence, inHeading });
   }
-  return rows;
+  // Headings repeat the body's numbers (清理阻碍改革发展文件482份); keep a heading's quantity only when the body does not state it.
+  const inBody = new Set(findings.filter((f) => !f.inHeading).map((f) => `${f.quantity.value}|${f.quantity.unit}`));
+  const map = fromSegments(doc.text, doc.offset_map);
+  const districtId = context.district?.district_id ?? null;
+  return findings
+    .filter((f) => !f.inHeading || !inBody.has(`${f.quantity.value}|${f.quantity.unit}`))
+    .map((f) => toRow(doc, map, districtId, f));
 }

@@ -1,0 +1,70 @@
+import type { TargetRow } from "../../schemas/targets.ts";
+import { tag } from "../text/segment.ts";
+import { findQuantities } from "./find-quantities.ts";
+import { TIME_WORDS } from "./find-time.ts";
+import { alternation, lexicon } from "./lexicon.ts";
+
+const { metric_strip: strip, comparators, directions } = lexicon;
+const LEADING = new RegExp(`^(?:${alternation(strip.leading)})`, "u");
+// Direction cues end a metric too: 刑事发案率再下降15%, 审批时限压缩至5个工作日.
+const TRAILING = new RegExp(`(?:${alternation([...strip.trailing, ...directions.increase, ...directions.decrease])})$`, "u");
+const NOISE = /[“”‘’《》「」（）()、\s]/gu;
+/** Where the noun after a count ends: punctuation, 的, or the 、 before the next count (4个街道、3个镇). */
+const POST_END = /[，。；,;的]|、(?=[0-9零一二两三四五六七八九十百千])/u;
+/** Words after a count that start a predicate, not the counted noun (项目28个全部开工). */
+const NOT_NOUN_TAG = /^(?:d|ad|v|p|c|r|u[a-z]*)$/u;
+const AFTER_COMPARATOR = new RegExp(`^(?:${alternation([...comparators.gte_after, ...comparators.lte_after, ...comparators.approx_after])})`, "u");
+/** Amounts of money and shares name their metric before the number; counts often after (100个惠民空间微改造). */
+const NAMED_BEFORE = new Set<TargetRow["unit"]>(["CNY", "USD", "percent", "pp"]);
+
+/** Text without other quantities, time words and punctuation. */
+function clean(text: string): string {
+  let out = text;
+  for (const q of findQuantities(text).reverse()) out = out.slice(0, q.start) + out.slice(q.end);
+  return out.replace(TIME_WORDS, "").replace(NOISE, "");
+}
+
+/** Adverbs, prepositions, conjunctions, pronouns and particles (jieba tags) never start a noun phrase; particles never end one. */
+const LEADING_TAG = /^(?:d|ad|p|c|r|u[a-z]*)$/u;
+const TRAILING_TAG = /^u[a-z]*$/u;
+
+function trimFunctionWords(text: string): string {
+  const tokens = tag(text);
+  let first = 0;
+  let last = tokens.length;
+  while (first < last && LEADING_TAG.test(tokens[first]!.tag)) first++;
+  while (last > first && TRAILING_TAG.test(tokens[last - 1]!.tag)) last--;
+  return first < last ? text.slice(tokens[first]!.start, tokens[last - 1]!.end) : "";
+}
+
+/** Trims cue words, verbs of doing and function words from both ends until nothing more comes off (签约 keeps its 约). */
+export function trimMetric(text: string): string {
+  let out = clean(text);
+  for (let before = ""; before !== out; ) {
+    before = out;
+    out = out.replace(LEADING, "");
+    if (!comparators.not_cues.some((w) => out.endsWith(w))) out = out.replace(TRAILING, "");
+    out = trimFunctionWords(out);
+  }
+  return out;
+}
+
+function startsWithNoun(text: string): boolean {
+  const first = tag(text.slice(0, 8))[0];
+  return first !== undefined && !NOT_NOUN_TAG.test(first.tag) && !strip.not_nouns.includes(first.word);
+}
+
+/**
+ * The noun phrase naming a quantity, from its clause: the noun a count is followed by (100个惠民空间微改造),
+ * else what precedes the quantity (地区生产总值618亿元), else the metric of the quantity before it in the
+ * clause (投资320亿元、增长8.5%), else the bare verb before it (投入2.2亿元).
+ */
+export function findMetric(before: string, after: string, unit: TargetRow["unit"], previous: string | null): string {
+  const tail = after.replace(AFTER_COMPARATOR, "");
+  if (!NAMED_BEFORE.has(unit) && /^[\u4e00-\u9fff“]/u.test(tail)) {
+    const end = tail.search(POST_END);
+    const post = trimMetric(end < 0 ? tail : tail.slice(0, end));
+    if (post !== "" && startsWithNoun(post)) return post;
+  }
+  return trimMetric(before) || previous || clean(before) || clean(after) || unit;
+}

@@ -1,0 +1,52 @@
+/** Numerals as written in Chinese government prose: Arabic, Chinese, or mixed with scale words (1.9万, 百万, 两千三百). */
+
+const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
+/** Characters a numeral may contain; the finder uses it to delimit candidates. */
+export const NUMERAL_CHARS = "0-9.零〇一二两三四五六七八九十百千万亿";
+
+/** Value of a Chinese numeral below 万: 三千二百 → 3200, 十五 → 15, 二十 → 20. */
+function parseSmall(text: string): number | null {
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  let total = 0;
+  let digit: number | null = null;
+  for (const ch of text) {
+    if (ch in DIGITS) {
+      if (digit !== null) return null;
+      digit = DIGITS[ch]!;
+    } else if (ch in SMALL_UNITS) {
+      total += (digit ?? 1) * SMALL_UNITS[ch]!;
+      digit = null;
+    } else {
+      return null;
+    }
+  }
+  return total + (digit ?? 0);
+}
+
+/** The value of a numeral, or null when the text is not one. Scale words multiply what precedes them (1.35亿 → 135000000, 百万 → 1000000). */
+export function parseNumber(text: string): number | null {
+  if (text === "") return null;
+  let total = 0;
+  let rest = text;
+  // 亿 before 万: 1亿5000万 → 1.5亿; each scale takes everything before it.
+  for (const scale of ["亿", "万"] as const) {
+    const at = rest.indexOf(scale);
+    if (at < 0) continue;
+    const head = rest.slice(0, at);
+    const value = head === "" ? 1 : parseSmall(head) ?? parseNumber(head);
+    if (value === null) return null;
+    total += value * SCALES[scale]!;
+    rest = rest.slice(at + 1).replace(/^零/, "");
+  }
+  if (rest === "") return round(total);
+  const small = parseSmall(rest);
+  return small === null ? null : round(total + small);
+}
+
+/** Removes binary noise from decimal scaling (1.35 * 1e8). */
+function round(value: number): number {
+  return Number(value.toPrecision(12));
+}
