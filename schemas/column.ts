@@ -46,4 +46,7 @@ export function defineTable<S extends z.ZodObject>(def: TableDef<S>): TableDef<S
 
 /** Identifiers that are hex digests cut to a fixed length. */
 export const hexId = (length: number) => z.string().regex(new RegExp(`^[0-9a-f]{${length}}$`));
+/** A date as precise as the source states it (year, year-month or day): published as a string. */
 export const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+/** A full calendar date YYYY-MM-DD: published as a date type (Arrow date32, Parquet DATE, Table Schema date). */
+export const isoDay = () => z.iso.date();

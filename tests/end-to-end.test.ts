@@ -27,10 +27,10 @@ describe("the whole pipeline on the five articles", () => {
 
   it("writes every table in three formats plus the metadata files", async () => {
     const files = await readdir(release);
-    for (const def of tables) for (const ext of ["csv", "json", "arrow"]) expect(files).toContain(`${def.name}.${ext}`);
-    for (const meta of ["DATA_DICTIONARY.md", "datapackage.json", "SHA256SUMS"]) expect(files).toContain(meta);
+    for (const def of tables) for (const ext of ["csv", "json", "arrow", "parquet", "schema.json"]) expect(files).toContain(`${def.name}.${ext}`);
+    for (const meta of ["DATA_DICTIONARY.md", "datapackage.json", "SHA256SUMS", "README.md", "CHANGES.md"]) expect(files).toContain(meta);
     const index = JSON.parse(await readFile(join(dirs.dist, "releases.json"), "utf8"));
-    expect(index.at(-1)).toMatchObject({ version });
+    expect(index.at(-1)).toMatchObject({ version, archive: { path: `${readDatasetInfo().name}-v${version}.tar.gz` } });
   });
 
   it.each(tables.map((t) => t.name))("%s: CSV, JSON and Arrow hold the same rows and columns", async (name) => {

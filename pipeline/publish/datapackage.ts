@@ -12,6 +12,7 @@ export const FORMATS = {
   csv: { mediatype: "text/csv", encoding: "utf-8" },
   json: { mediatype: "application/json", encoding: "utf-8" },
   arrow: { mediatype: "application/vnd.apache.arrow.file" },
+  parquet: { mediatype: "application/vnd.apache.parquet" },
 } as const;
 export type Format = keyof typeof FORMATS;
 
@@ -21,19 +22,23 @@ function tableSchema(def: TableDef, columns: readonly Column[]) {
       name: c.name,
       type: c.type,
       description: c.description,
-      ...(c.examples.length > 0 ? { example: c.examples[0] } : {}),
+      // The profile types an example as a string, whatever the field's type.
+      ...(c.examples.length > 0 ? { example: String(c.examples[0]) } : {}),
       constraints: {
         required: !c.nullable,
         ...(c.enum ? { enum: c.enum } : {}),
         ...(c.minimum !== undefined ? { minimum: c.minimum } : {}),
         ...(c.maximum !== undefined ? { maximum: c.maximum } : {}),
+        ...(c.exclusiveMinimum !== undefined ? { exclusiveMinimum: c.exclusiveMinimum } : {}),
+        ...(c.exclusiveMaximum !== undefined ? { exclusiveMaximum: c.exclusiveMaximum } : {}),
         ...(c.minLength !== undefined ? { minLength: c.minLength } : {}),
         ...(c.pattern ? { pattern: c.pattern } : {}),
       },
     })),
     missingValues: [""],
     primaryKey: def.primaryKey,
-    foreignKeys: def.foreignKeys,
+    // The profile requires at least one foreign key when the property is present.
+    ...(def.foreignKeys.length > 0 ? { foreignKeys: def.foreignKeys } : {}),
   };
 }
 

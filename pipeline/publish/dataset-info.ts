@@ -12,6 +12,8 @@ export const DatasetInfo = z.object({
   description: z.string(),
   licenses: z.array(z.object({ name: z.string(), title: z.string(), path: z.string() })).min(1),
   sources: z.array(z.object({ title: z.string(), path: z.string().optional() })),
+  /** Known limits, printed in the release's dataset card. */
+  limits: z.array(z.string()).default([]),
 });
 export type DatasetInfo = z.infer<typeof DatasetInfo>;
 

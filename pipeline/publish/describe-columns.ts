@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { TableDef } from "../../schemas/column.ts";
 
-export type ColumnType = "string" | "integer" | "number" | "boolean";
+export type ColumnType = "string" | "integer" | "number" | "boolean" | "date";
 
 /** Everything the outputs need to know about a column, read from the zod schema through its JSON Schema. */
 export interface Column {
@@ -14,9 +14,14 @@ export interface Column {
   enum?: string[];
   minimum?: number;
   maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
   minLength?: number;
   pattern?: string;
   categorical: boolean;
+  /** Key role, from the table definition: part of the primary key, and the columns it references. */
+  primaryKey: boolean;
+  references: string[];
 }
 
 interface JsonSchemaNode {
@@ -25,15 +30,24 @@ interface JsonSchemaNode {
   enum?: string[];
   minimum?: number;
   maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
   minLength?: number;
   pattern?: string;
+  format?: string;
   description?: string;
   examples?: unknown[];
   unit?: string;
   categorical?: boolean;
 }
 
-function describe(name: string, node: JsonSchemaNode): Column {
+/** A string with JSON Schema format "date" (zod's z.iso.date()) is a full calendar date. */
+const columnType = (type: string, body: JsonSchemaNode): ColumnType => (type === "string" && body.format === "date" ? "date" : (type as ColumnType));
+
+/** zod gives every .int() the safe-integer range; only a narrower bound is one the schema declares. */
+const declared = (bound: number | undefined) => (bound === undefined || Math.abs(bound) >= Number.MAX_SAFE_INTEGER ? undefined : bound);
+
+function describe(name: string, node: JsonSchemaNode, def: TableDef): Column {
   const variants = node.anyOf ?? [node];
   const types = variants.flatMap((v) => (Array.isArray(v.type) ? v.type : v.type ? [v.type] : []));
   const nullable = types.includes("null");
@@ -43,22 +57,28 @@ function describe(name: string, node: JsonSchemaNode): Column {
   if (!node.description) throw new Error(`column ${name}: no description`);
   return {
     name,
-    type: type as ColumnType,
+    type: columnType(type, body),
     nullable,
     description: node.description,
     examples: node.examples ?? [],
     ...(node.unit ? { unit: node.unit } : {}),
     ...(body.enum ? { enum: body.enum } : {}),
-    ...(body.minimum !== undefined ? { minimum: body.minimum } : {}),
-    ...(body.maximum !== undefined ? { maximum: body.maximum } : {}),
+    ...(declared(body.minimum) !== undefined ? { minimum: body.minimum } : {}),
+    ...(declared(body.maximum) !== undefined ? { maximum: body.maximum } : {}),
+    ...(body.exclusiveMinimum !== undefined ? { exclusiveMinimum: body.exclusiveMinimum } : {}),
+    ...(body.exclusiveMaximum !== undefined ? { exclusiveMaximum: body.exclusiveMaximum } : {}),
     ...(body.minLength !== undefined ? { minLength: body.minLength } : {}),
-    ...(body.pattern ? { pattern: body.pattern } : {}),
+    ...(body.pattern && body.format !== "date" ? { pattern: body.pattern } : {}),
     categorical: Boolean(node.categorical || body.enum),
+    primaryKey: def.primaryKey.includes(name),
+    references: def.foreignKeys
+      .filter((fk) => fk.fields.includes(name))
+      .map((fk) => `${fk.reference.resource}.${fk.reference.fields[fk.fields.indexOf(name)]}`),
   };
 }
 
 /** Columns in schema order: the stable column order of every published format. */
 export function describeColumns(def: TableDef): Column[] {
   const json = z.toJSONSchema(def.schema, { io: "output" }) as { properties: Record<string, JsonSchemaNode> };
-  return Object.entries(json.properties).map(([name, node]) => describe(name, node));
+  return Object.entries(json.properties).map(([name, node]) => describe(name, node, def));
 }

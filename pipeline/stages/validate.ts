@@ -1,28 +1,21 @@
 import { tables } from "../../schemas/index.ts";
-import { fileSha256, readJsonlAll, writeJson } from "../lib/files.ts";
+import { writeJson } from "../lib/files.ts";
 import { requireInput } from "../lib/require-input.ts";
 import { PipelineError, type Stage } from "../stage.ts";
-import { checkTables, formatError } from "../validate/check-tables.ts";
+import { tableRules } from "../validate/table-rules.ts";
+import { validateBuild } from "../validate/validate-build.ts";
+import { refusal } from "../validate/validation-error.ts";
 
 export const validate: Stage = {
   name: "validate",
-  description: "check every row against the zod schemas, keys and references; write a report",
+  description: "check rows against the zod schemas, then keys, references, offsets and evidence; write a report",
   reads: "extract",
   async run({ paths, log }) {
-    const rows: Record<string, Record<string, unknown>[]> = {};
-    const inputs: Record<string, string> = {};
-    for (const def of tables) {
-      await requireInput(paths.extractTable(def.name), "extract");
-      rows[def.name] = await readJsonlAll(paths.extractTable(def.name));
-      inputs[def.name] = await fileSha256(paths.extractTable(def.name));
-    }
-    const errors = checkTables(tables, rows);
+    await requireInput(paths.normalizeManifest, "normalize");
+    const { rows, inputs, errors } = await validateBuild(paths, tables, tableRules);
     const counts = Object.fromEntries(tables.map((d) => [d.name, rows[d.name]!.length]));
     await writeJson(paths.validateReport, { valid: errors.length === 0, inputs, row_counts: counts, errors });
-    if (errors.length > 0) {
-      const shown = errors.slice(0, 20).map(formatError).join("\n  ");
-      throw new PipelineError(`validation failed with ${errors.length} error(s); nothing is published:\n  ${shown}\nfull report: ${paths.validateReport}`);
-    }
+    if (errors.length > 0) throw new PipelineError(`${refusal(errors)}\nfull report: ${paths.validateReport}`);
     log(`validate: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}: valid`);
   },
 };

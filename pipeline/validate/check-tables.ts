@@ -1,20 +1,15 @@
 import type { TableDef } from "../../schemas/column.ts";
+import { keyOf, type Rows, type Rule, type ValidationError } from "./validation-error.ts";
 
-export interface ValidationError {
-  /** Stable kebab-case rule name. */
-  type: "invalid-value" | "duplicate-key" | "foreign-key" | "value-range";
-  table: string;
-  /** 1-based row number in the table. */
-  row: number;
-  key: string;
-  field: string;
-  value: unknown;
-  message: string;
-}
-
-type Rows = Record<string, ReadonlyArray<Record<string, unknown>>>;
-
-const keyOf = (row: Record<string, unknown>, fields: readonly string[]) => fields.map((f) => String(row[f])).join("/");
+/** zod issue codes, named as the rule the value broke. */
+const ISSUE_RULES: Readonly<Record<string, Rule>> = {
+  invalid_type: "invalid-type",
+  invalid_value: "enum",
+  invalid_format: "pattern",
+  too_small: "value-range",
+  too_big: "value-range",
+  unrecognized_keys: "unknown-column",
+};
 
 /** Row-level schema checks, then keys and references across tables. Pure: tables in, errors out. */
 export function checkTables(defs: readonly TableDef[], tables: Rows): ValidationError[] {
@@ -28,7 +23,8 @@ export function checkTables(defs: readonly TableDef[], tables: Rows): Validation
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const field = issue.path.join(".") || (issue.code === "unrecognized_keys" ? issue.keys.join(",") : "");
-          errors.push({ type: "invalid-value", table: def.name, row: i + 1, key, field, value: row[field], message: issue.message });
+          const type = ISSUE_RULES[issue.code] ?? "invalid-value";
+          errors.push({ type, table: def.name, row: i + 1, key, field, value: row[field], message: issue.message });
         }
       }
       const first = seen.get(key);
@@ -56,8 +52,4 @@ export function checkTables(defs: readonly TableDef[], tables: Rows): Validation
     }
   }
   return errors;
-}
-
-export function formatError(e: ValidationError): string {
-  return `${e.table} row ${e.row} (key ${e.key}) field ${e.field || "-"} = ${JSON.stringify(e.value)}: ${e.type}: ${e.message}`;
 }

@@ -1,0 +1,72 @@
+import type { TableDef } from "../../schemas/column.ts";
+import type { DatasetInfo } from "./dataset-info.ts";
+import type { Format } from "./datapackage.ts";
+
+export interface CardTable {
+  def: TableDef;
+  rows: number;
+}
+
+const loaders = (table: string) => `\`\`\`python
+import pandas as pd                                    # pandas (pyarrow installed)
+${table} = pd.read_parquet("${table}.parquet")
+${table} = pd.read_feather("${table}.arrow")   # same types, dictionary columns become categoricals
+
+import polars as pl                                    # polars
+${table} = pl.read_parquet("${table}.parquet")
+${table} = pl.read_ipc("${table}.arrow")
+\`\`\`
+
+\`\`\`sql
+-- DuckDB
+SELECT * FROM '${table}.parquet';
+SELECT * FROM read_csv('${table}.csv', allow_quoted_nulls = false);  -- "" is an empty string, an empty field a null
+\`\`\`
+
+\`\`\`r
+${table} <- arrow::read_parquet("${table}.parquet")
+${table} <- arrow::read_ipc_file("${table}.arrow")
+\`\`\``;
+
+/** The release's README.md: what is in it, how it was made, known limits, how to load it, extraction scores. */
+export function datasetCard(info: DatasetInfo, tables: readonly CardTable[], formats: readonly Format[], scores: string | null): string {
+  const example = tables.at(-1)?.def.name ?? "table";
+  const out = [
+    `# ${info.title}`,
+    "",
+    `Version ${info.version}, released ${info.released}. ${info.description}`,
+    "",
+    `License: ${info.licenses.map((l) => `[${l.title}](${l.path})`).join(", ")}. Sources: ${info.sources.map((s) => s.title).join("; ")}.`,
+    "",
+    "## What is in it",
+    "",
+    `Every table comes as ${formats.map((f) => `\`.${f}\``).join(", ")}, with the same rows, columns and types, and a JSON Schema of its JSON file (\`<table>.schema.json\`).`,
+    "Columns, types, units, allowed values and keys are in `DATA_DICTIONARY.md` and `datapackage.json` (Frictionless Data Package v2); `SHA256SUMS` lists every file's hash; `CHANGES.md` compares the rows with the previous release.",
+    "",
+    "| table | rows | description |",
+    "|---|---:|---|",
+    ...tables.map(({ def, rows }) => `| \`${def.name}\` | ${rows} | ${def.description} |`),
+    "",
+    "## How it was made",
+    "",
+    "A pipeline of five stages over the raw article files: **ingest** detects each file's encoding and rejects unreadable or duplicate files; " +
+      "**normalize** converts to Simplified script, repairs width and mojibake and removes pinyin glosses while keeping a map to the raw characters; " +
+      "**extract** builds every table from the normalized text; **validate** checks each row against its schema, then keys, references, offsets and evidence across tables; " +
+      "**publish** writes this folder. Every fact carries the sentence it came from and its offsets in the normalized and the raw text. " +
+      "The build is deterministic: the same articles and code give byte-identical files, and dates come from the declared release date.",
+    "",
+    "## Known limits",
+    "",
+    ...(info.limits.length > 0 ? info.limits.map((l) => `- ${l}`) : ["None recorded."]),
+    "",
+    "## Extraction scores",
+    "",
+    scores?.trimEnd() ?? "No article in this release is in the hand-labelled development set, so this release carries no extraction scores.",
+    "",
+    "## Load it",
+    "",
+    "From inside this folder (or the extracted archive):", "", loaders(example),
+    "",
+  ];
+  return out.join("\n");
+}

@@ -1,0 +1,86 @@
+import type { Document, TableRule } from "./table-rules.ts";
+import { keyOf, type Rows, type ValidationError } from "./validation-error.ts";
+
+/** The texts offsets point into: normalized `text` and decoded `raw_text`, as in build/normalize/articles/. */
+export type ArticleText = Record<Document, string>;
+
+type Row = Record<string, unknown>;
+type Fail = Pick<ValidationError, "type" | "field" | "value" | "message">;
+/** An article's document as code points, or undefined when the article has no normalized text. */
+type Points = (id: string, document: Document) => string[] | undefined;
+type Checker<C extends TableRule["check"]> = (rule: Extract<TableRule, { check: C }>, row: Row, points: Points) => Fail[];
+
+const present = (v: unknown) => v !== null && v !== undefined;
+
+function withText(rule: Extract<TableRule, { article: string }>, row: Row, points: Points, check: (text: string[], id: string) => Fail[]): Fail[] {
+  const id = String(row[rule.article]);
+  const text = points(id, rule.document);
+  if (text) return check(text, id);
+  return [{ type: "unknown-article", field: rule.article, value: row[rule.article], message: `no normalized article ${id} to check ${rule.table} against` }];
+}
+
+function outOfRange(start: unknown, end: unknown, text: string[]): boolean {
+  return !(Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) <= (end as number) && (end as number) <= text.length);
+}
+
+const rangeMessage = (what: string, start: unknown, end: unknown, id: string, document: Document, text: string[]) =>
+  `${what} = ${String(start)}..${String(end)} is not inside article ${id}'s ${document} (${text.length} code points)`;
+
+const CHECKS: { [C in TableRule["check"]]: Checker<C> } = {
+  ordered(rule, row) {
+    const [low, high] = [row[rule.low], row[rule.high]];
+    if (!present(low) || !present(high) || (low as number) <= (high as number)) return [];
+    return [{ type: "range-order", field: rule.high, value: high, message: `${rule.high} ${String(high)} is below ${rule.low} ${String(low)}` }];
+  },
+
+  span: (rule, row, points) =>
+    withText(rule, row, points, (text, id) => {
+      const [start, end] = [row[rule.start], row[rule.end]];
+      if (outOfRange(start, end, text)) {
+        const message = rangeMessage(`${rule.start}..${rule.end}`, start, end, id, rule.document, text);
+        return [{ type: "offset-out-of-range", field: `${rule.start},${rule.end}`, value: [start, end], message }];
+      }
+      if (!rule.evidence) return [];
+      const [s, e] = [start as number, end as number];
+      const evidence = [...String(row[rule.evidence])];
+      // The evidence must stand in the text at a position that covers the span, not merely contain its words.
+      const covers = (at: number) => evidence.every((c, i) => text[at + i] === c);
+      for (let at = Math.max(0, e - evidence.length); at <= s; at++) if (covers(at)) return [];
+      return [{
+        type: "evidence-mismatch",
+        field: rule.evidence,
+        value: row[rule.evidence],
+        message: `${rule.evidence} does not stand in article ${id}'s ${rule.document} around ${rule.start}..${rule.end} = ${s}..${e} (text there: ${JSON.stringify(text.slice(s, e).join(""))})`,
+      }];
+    }),
+
+  "span-list": (rule, row, points) =>
+    withText(rule, row, points, (text, id) =>
+      // A missing list is the schema check's to report.
+      (present(row[rule.spans]) ? String(row[rule.spans]).split("|") : []).flatMap((span) => {
+        const [start, end] = span.split("-").map(Number);
+        if (!outOfRange(start, end, text)) return [];
+        return [{ type: "offset-out-of-range" as const, field: rule.spans, value: row[rule.spans], message: rangeMessage(`span ${span}`, start, end, id, rule.document, text) }];
+      })),
+};
+
+/** Runs the declared cross-field and text rules. Pure: tables and article texts in, errors out, by table and row. */
+export function checkRules(rules: readonly TableRule[], primaryKeys: Readonly<Record<string, readonly string[]>>, tables: Rows, articles: ReadonlyMap<string, ArticleText>): ValidationError[] {
+  const cache = new Map<string, string[]>();
+  const points: Points = (id, document) => {
+    const article = articles.get(id);
+    if (!article) return undefined;
+    const key = `${id}/${document}`;
+    if (!cache.has(key)) cache.set(key, [...article[document]]);
+    return cache.get(key);
+  };
+  const errors: ValidationError[] = [];
+  for (const rule of rules) {
+    const check = CHECKS[rule.check] as Checker<TableRule["check"]>;
+    (tables[rule.table] ?? []).forEach((row, i) => {
+      const key = keyOf(row, primaryKeys[rule.table] ?? []);
+      for (const fail of check(rule, row, points)) errors.push({ table: rule.table, row: i + 1, key, ...fail });
+    });
+  }
+  return errors.sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : a.row - b.row));
+}

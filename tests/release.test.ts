@@ -1,0 +1,190 @@
+import { spawn } from "node:child_process";
+import { watch } from "node:fs";
+import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { list, extract } from "tar";
+import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { column, type TableDef } from "../schemas/column.ts";
+import { tables } from "../schemas/index.ts";
+import { targetsTable } from "../schemas/targets.ts";
+import { buildPaths, projectRoot, type Dirs } from "../pipeline/paths.ts";
+import { sha256Hex } from "../pipeline/lib/hash.ts";
+import { runStages } from "../pipeline/run-stages.ts";
+import { buildRelease } from "../pipeline/publish/build-release.ts";
+import { checkVersionBump } from "../pipeline/publish/check-version-bump.ts";
+import { compareVersions } from "../pipeline/publish/compare-versions.ts";
+import { readDatasetInfo } from "../pipeline/publish/dataset-info.ts";
+import { readPreviousRelease } from "../pipeline/publish/read-previous-release.ts";
+import { schemaChanges } from "../pipeline/publish/schema-changes.ts";
+import { writeRelease } from "../pipeline/publish/write-release.ts";
+import { runPipeline, tempDir } from "./helpers.ts";
+
+const info = readDatasetInfo();
+const archiveName = (version: string) => `${info.name}-v${version}.tar.gz`;
+type Row = Record<string, unknown>;
+
+/** Every file under dir (one level of release folders), by relative path, as its hash. */
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of (await readdir(dir)).sort()) {
+    const path = join(dir, name);
+    if ((await stat(path)).isDirectory()) {
+      for (const [inner, hash] of Object.entries(await snapshot(path))) out[`${name}/${inner}`] = hash;
+    } else out[name] = sha256Hex(await readFile(path));
+  }
+  return out;
+}
+
+const readRows = async (dirs: Dirs) =>
+  Object.fromEntries(
+    await Promise.all(tables.map(async (t) => [t.name, JSON.parse(await readFile(join(dirs.dist, `v${info.version}`, `${t.name}.json`), "utf8")) as Row[]] as const)),
+  );
+
+describe("releases are reproducible, immutable and atomic", () => {
+  let dirs: Dirs;
+  beforeAll(async () => {
+    dirs = await runPipeline("all");
+  });
+
+  it("a second build from scratch gives byte-identical releases, archives and index", async () => {
+    const again = await runPipeline("all");
+    const first = await snapshot(dirs.dist);
+    expect(Object.keys(first)).toEqual(expect.arrayContaining([archiveName(info.version), `${archiveName(info.version)}.sha256`, "releases.json", `v${info.version}/targets.parquet`]));
+    expect(await snapshot(again.dist)).toEqual(first);
+  });
+
+  it("re-publishing an unchanged version into the same folder changes nothing", async () => {
+    const before = await snapshot(dirs.dist);
+    const logs: string[] = [];
+    await runStages("publish", { dirs, log: (m) => logs.push(m) });
+    expect(logs[0]).toMatch(/unchanged in/);
+    expect(await snapshot(dirs.dist)).toEqual(before);
+  });
+
+  it("the archive holds the release folder, sorted, with fixed times and no owner, and matches its checksum file", async () => {
+    const archive = join(dirs.dist, archiveName(info.version));
+    const bytes = await readFile(archive);
+    expect(await readFile(`${archive}.sha256`, "utf8")).toBe(`${sha256Hex(bytes)}  ${archiveName(info.version)}\n`);
+    const index = JSON.parse(await readFile(join(dirs.dist, "releases.json"), "utf8"));
+    expect(index.find((e: { version: string }) => e.version === info.version).archive).toEqual({
+      path: archiveName(info.version), bytes: bytes.length, sha256: sha256Hex(bytes),
+    });
+    const entries: { path: string; mtime?: Date; uid?: number; uname?: string; mode?: number }[] = [];
+    await list({ file: archive, onReadEntry: (e) => entries.push({ path: e.path, mtime: e.mtime, uid: e.uid, uname: e.uname, mode: e.mode }) });
+    const names = (await readdir(join(dirs.dist, `v${info.version}`))).sort();
+    expect(entries.map((e) => e.path)).toEqual([`v${info.version}/`, ...names.map((n) => `v${info.version}/${n}`)]);
+    for (const e of entries.slice(1)) expect([e.mtime?.toISOString(), e.uname ?? "", e.mode]).toEqual([`${info.released}T00:00:00.000Z`, "", 0o644]);
+    const out = await tempDir("unpacked-");
+    await extract({ file: archive, cwd: out });
+    expect(await snapshot(join(out, `v${info.version}`))).toEqual(await snapshot(join(dirs.dist, `v${info.version}`)));
+  });
+
+  it("changing data without bumping the version is refused and the release stays as it was", async () => {
+    // A copy of the build with one target fewer: still valid, but not the data that was published.
+    const changed: Dirs = { ...dirs, build: join(await tempDir("changed-"), "build") };
+    await cp(dirs.build, changed.build, { recursive: true });
+    const path = buildPaths(changed).extractTable("targets");
+    const targets = (await readFile(path, "utf8")).trim().split("\n");
+    await writeFile(path, targets.slice(0, -1).join("\n") + "\n");
+    const before = await snapshot(dirs.dist);
+    await expect(runStages("publish", { dirs: changed, log: () => {} })).rejects.toThrow(
+      new RegExp(`release v${info.version} already exists in .* and this build differs in .*targets\\.json.*bump "version" in dataset.json`),
+    );
+    expect(await snapshot(dirs.dist)).toEqual(before);
+  });
+
+  it("a new version carries CHANGES.md against the previous release, by primary key", async () => {
+    const dist = await tempDir("next-");
+    const rows = await readRows(dirs);
+    await writeRelease(dist, info, buildRelease(info, tables, rows));
+    const [first, second, ...rest] = rows.targets!;
+    const next = { ...info, version: "0.2.0" };
+    const nextRows = { ...rows, targets: [{ ...first, metric: "改过的指标" }, ...rest, { ...second, target_id: "0000000000000000" }] };
+    const previous = await readPreviousRelease(dist, next.version);
+    expect(previous?.version).toBe(info.version);
+    await writeRelease(dist, next, buildRelease(next, tables, nextRows, { previous }));
+    const changes = await readFile(join(dist, "v0.2.0", "CHANGES.md"), "utf8");
+    // second's key is gone (removed), a new key holds its values (added), first kept its key (changed).
+    expect(changes).toContain(`| \`targets\` | 1 | 1 | 1 | ${rest.length} |  |`);
+    expect(changes).toContain(`| \`articles\` | 0 | 0 | 0 | ${rows.articles!.length} |  |`);
+    const index = JSON.parse(await readFile(join(dist, "releases.json"), "utf8"));
+    expect(index.map((e: { version: string; path: string }) => [e.version, e.path])).toEqual([[info.version, `v${info.version}/`], ["0.2.0", "v0.2.0/"]]);
+    expect(await readFile(join(dist, "v0.2.0", "CHANGES.md"), "utf8")).toBe(changes);
+  });
+
+  it("a breaking schema change is refused without a bigger version bump; an added column is not breaking", async () => {
+    const dist = await tempDir("schema-");
+    const published = { ...info, version: "1.2.0" };
+    await writeRelease(dist, published, buildRelease(published, tables, await readRows(dirs)));
+    const previous = (await readPreviousRelease(dist, "1.2.1"))!;
+    expect(schemaChanges(tables, previous)).toEqual([]);
+    const narrower: TableDef[] = tables.map((t): TableDef => (t === targetsTable ? { ...t, schema: targetsTable.schema.omit({ metric: true }) } : t));
+    const changes = schemaChanges(narrower, previous);
+    expect(changes).toEqual([{ table: "targets", change: "column-removed", column: "metric", breaking: true }]);
+    expect(() => checkVersionBump("1.2.0", "1.3.0", changes)).toThrow(
+      'v1.3.0 after v1.2.0 has breaking schema changes (column-removed targets.metric): set "version" in dataset.json to 2.0.0 or later',
+    );
+    expect(() => checkVersionBump("1.2.0", "2.0.0", changes)).not.toThrow();
+    expect(() => checkVersionBump("0.1.0", "0.1.1", changes)).toThrow("to 0.2.0 or later");
+    expect(() => checkVersionBump("0.1.0", "0.2.0", changes)).not.toThrow();
+    const wider: TableDef[] = tables.map((t): TableDef => (t === targetsTable ? { ...t, schema: targetsTable.schema.extend({ note: column(z.string(), { description: "New.", examples: ["x"] }) }) } : t));
+    expect(schemaChanges(wider, previous)).toEqual([{ table: "targets", change: "column-added", column: "note", breaking: false }]);
+    expect(() => checkVersionBump("1.2.0", "1.2.1", schemaChanges(wider, previous))).not.toThrow();
+  });
+
+  it("orders versions numerically", () => {
+    expect(["0.10.0", "0.9.1", "1.0.0", "0.9.0"].sort(compareVersions)).toEqual(["0.9.0", "0.9.1", "0.10.0", "1.0.0"]);
+  });
+
+  it("a publish that fails midway leaves earlier releases and releases.json as they were, and no temporary folder", async () => {
+    const dist = await tempDir("interrupted-");
+    const rows = await readRows(dirs);
+    await writeRelease(dist, info, buildRelease(info, tables, rows));
+    const before = await snapshot(dist);
+    const next = { ...info, version: "0.3.0" };
+    let written = 0;
+    const failing = async (path: string, bytes: Uint8Array) => {
+      if (++written === 4) throw new Error("disk full");
+      await writeFile(path, bytes);
+    };
+    await expect(writeRelease(dist, next, buildRelease(next, tables, rows), { writeFile: failing })).rejects.toThrow("disk full");
+    expect(written).toBe(4);
+    expect(await snapshot(dist)).toEqual(before);
+    expect((await readdir(dist)).filter((n) => n.startsWith("."))).toEqual([]);
+  });
+
+  it("a publish killed midway leaves the earlier release and releases.json intact, and a rerun completes it", async () => {
+    const dist = await tempDir("killed-");
+    const older = { ...info, version: "0.0.1" };
+    await writeRelease(dist, older, buildRelease(older, tables, await readRows(dirs)));
+    const before = await snapshot(dist);
+    const child = spawn(process.execPath, ["--import", "tsx", "pipeline/cli.ts", "publish", "--build", dirs.build, "--out", dist], { cwd: projectRoot, stdio: "ignore" });
+    // Kill as soon as the temporary release folder appears, mid-write.
+    const watcher = watch(dist, (_event, name) => {
+      if (String(name).startsWith(`.v${info.version}.tmp`)) child.kill("SIGKILL");
+    });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("exit", (c, s) => resolve([c, s])));
+    watcher.close();
+    expect([code, signal]).toEqual([null, "SIGKILL"]);
+    const after = await snapshot(dist);
+    for (const [path, hash] of Object.entries(before)) expect(after[path]).toBe(hash);
+    // Wherever the kill landed, a release folder (not a hidden temporary one) is whole: its SHA256SUMS holds.
+    for (const path of Object.keys(after).filter((p) => p.endsWith("/SHA256SUMS") && !p.startsWith("."))) {
+      const dir = path.slice(0, -"/SHA256SUMS".length);
+      const sums = (await readFile(join(dist, path), "utf8")).trim().split("\n").map((l) => l.split("  ").reverse());
+      expect(Object.fromEntries(sums.map(([name, sum]) => [`${dir}/${name}`, sum]))).toEqual(
+        Object.fromEntries(Object.entries(after).filter(([p]) => p.startsWith(`${dir}/`) && p !== path)),
+      );
+    }
+    await runStages("publish", { dirs: { ...dirs, dist }, log: () => {} });
+    const done = await snapshot(dist);
+    expect(Object.keys(done).filter((p) => p.startsWith("."))).toEqual([]);
+    const release = await snapshot(join(dirs.dist, `v${info.version}`));
+    for (const [name, hash] of Object.entries(release)) {
+      if (name !== "CHANGES.md" && name !== "SHA256SUMS") expect(done[`v${info.version}/${name}`]).toBe(hash);
+    }
+    const index = JSON.parse(await readFile(join(dist, "releases.json"), "utf8"));
+    expect(index.map((e: { version: string }) => e.version)).toEqual(["0.0.1", info.version]);
+  });
+});
