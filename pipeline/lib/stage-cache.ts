@@ -1,0 +1,134 @@
+import { existsSync } from "node:fs";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { projectRoot } from "../paths.ts";
+import { writeFileAtomic, writeJson } from "./files.ts";
+import { sha256Hex } from "./hash.ts";
+
+/** What an output was built from; all three must match for the output to be reused. */
+export interface CacheStamp {
+  input_sha256: string;
+  code_version: string;
+  config_sha256: string;
+}
+
+/** The small JSON file beside each output (`<output>.meta.json`): its provenance and size. */
+export interface Sidecar extends CacheStamp {
+  output_bytes: number;
+  rows: Record<string, number>;
+}
+
+export interface StageCache {
+  readonly codeVersion: string;
+  readonly stats: { hits: number; misses: number };
+  /** The sidecar when the output exists and was built from this input with this code and config; null means recompute. */
+  lookup(output: string, inputSha256: string): Promise<Sidecar | null>;
+  /** Writes the output, then its sidecar, so a crash in between leaves a miss, never a stale hit. */
+  store(output: string, data: string | Uint8Array, inputSha256: string, rows?: Record<string, number>): Promise<Sidecar>;
+}
+
+export interface StageCacheOptions {
+  /** The stage's entry module: its import graph is the stage's code. */
+  entry: URL;
+  /** Everything besides the input and the code that changes the output (not the job count). */
+  config?: unknown;
+}
+
+const RELATIVE_IMPORT = /\b(?:from|import)\s*\(?\s*["'](\.\.?\/[^"']+)["']/g;
+
+/** JSON with sorted keys, so equal configurations hash equally. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * Hashes the stage's static import graph (relative imports, followed from the entry module) plus the data
+ * files in every folder it visits (lexicons live beside the code that reads them) plus package-lock.json
+ * (library versions, e.g. OpenCC's dictionaries, change outputs too). Editing an extractor thus invalidates
+ * extract but not normalize; a whole-tree hash would throw away every cache on any edit.
+ */
+async function hashCode(entry: URL): Promise<string> {
+  const files = new Set<string>();
+  const folders = new Set<string>();
+  const pending = [fileURLToPath(entry)];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (files.has(file)) continue;
+    files.add(file);
+    folders.add(dirname(file));
+    if (!/\.[cm]?[jt]s$/.test(file)) continue;
+    for (const [, specifier] of (await readFile(file, "utf8")).matchAll(RELATIVE_IMPORT)) pending.push(resolve(dirname(file), specifier!));
+  }
+  for (const folder of folders) {
+    for (const item of await readdir(folder, { withFileTypes: true })) {
+      if (item.isFile() && !/\.[cm]?[jt]s$/.test(item.name)) files.add(join(folder, item.name));
+    }
+  }
+  const lockfile = join(projectRoot, "package-lock.json");
+  if (existsSync(lockfile)) files.add(lockfile);
+  const digest = await Promise.all(
+    [...files].map(async (file) => `${relative(projectRoot, file)}\0${sha256Hex(await readFile(file))}`),
+  );
+  return sha256Hex(digest.sort().join("\n")).slice(0, 16);
+}
+
+const sidecarPath = (output: string) => `${output}.meta.json`;
+
+async function readSidecar(output: string): Promise<Sidecar | null> {
+  try {
+    return JSON.parse(await readFile(sidecarPath(output), "utf8")) as Sidecar;
+  } catch {
+    return null;
+  }
+}
+
+async function sizeOf(path: string): Promise<number | null> {
+  return stat(path).then(
+    (info) => info.size,
+    () => null,
+  );
+}
+
+/**
+ * A per-article cache for one stage run: an output is reused when its sidecar records the same input hash,
+ * stage code version and configuration, and the output still has the recorded size.
+ */
+export async function openStageCache({ entry, config = {} }: StageCacheOptions): Promise<StageCache> {
+  const codeVersion = await hashCode(entry);
+  const configSha256 = sha256Hex(canonicalJson(config));
+  const stats = { hits: 0, misses: 0 };
+  return {
+    codeVersion,
+    stats,
+    async lookup(output, inputSha256) {
+      const sidecar = await readSidecar(output);
+      const current =
+        sidecar !== null &&
+        sidecar.input_sha256 === inputSha256 &&
+        sidecar.code_version === codeVersion &&
+        sidecar.config_sha256 === configSha256 &&
+        (await sizeOf(output)) === sidecar.output_bytes;
+      if (current) stats.hits++;
+      else stats.misses++;
+      return current ? sidecar : null;
+    },
+    async store(output, data, inputSha256, rows = {}) {
+      await writeFileAtomic(output, data);
+      const sidecar: Sidecar = {
+        input_sha256: inputSha256,
+        code_version: codeVersion,
+        config_sha256: configSha256,
+        output_bytes: typeof data === "string" ? Buffer.byteLength(data) : data.byteLength,
+        rows,
+      };
+      await writeJson(sidecarPath(output), sidecar);
+      return sidecar;
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import { availableParallelism } from "node:os";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+
+/** A pure per-item function, named by module and export so that every worker can load it itself. */
+export interface PoolTask {
+  module: URL;
+  exportName: string;
+}
+
+export interface PoolOptions<I> {
+  /** Worker threads; 1 runs in this thread, without workers. */
+  jobs?: number;
+  /** Items handed out but not yet yielded (running or waiting for an earlier item): bounds memory. */
+  window?: number;
+  /** Names an item in error messages, e.g. by its article id. */
+  name?: (item: I) => string;
+}
+
+type TaskFn = (input: unknown) => unknown;
+type Reply = { index: number; ok: true; value: unknown } | { index: number; ok: false; message: string; stack?: string };
+
+const POOL_WORKER = "district-plans:worker-pool";
+
+async function loadTask({ module, exportName }: PoolTask): Promise<TaskFn> {
+  const fn = ((await import(module.href)) as Record<string, unknown>)[exportName];
+  if (typeof fn !== "function") throw new Error(`${module.href} has no function export ${exportName}`);
+  return fn as TaskFn;
+}
+
+function labelled(label: string, error: unknown): Error {
+  return new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+}
+
+/**
+ * Node 20 ignores loader flags in a worker's execArgv (nodejs/node#47747), so each worker boots as plain
+ * JavaScript, loads tsx's API and imports this module through it; the module then serves as the worker below.
+ */
+function startWorker(task: PoolTask): Worker {
+  const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
+    .then((tsx) => tsx.tsImport(${JSON.stringify(import.meta.url)}, ${JSON.stringify(import.meta.url)}))`;
+  return new Worker(boot, { eval: true, workerData: { [POOL_WORKER]: { module: task.module.href, exportName: task.exportName } } });
+}
+
+async function* mapInThread<I, O>(items: AsyncIterable<I> | Iterable<I>, task: PoolTask, name: (item: I) => string): AsyncGenerator<O> {
+  const fn = await loadTask(task);
+  for await (const item of items) {
+    let value: unknown;
+    try {
+      value = await fn(item);
+    } catch (error) {
+      throw labelled(name(item), error);
+    }
+    yield value as O;
+  }
+}
+
+/**
+ * Maps a pure function over items on `jobs` worker threads and yields the results in input order, whatever
+ * order the workers finish in, so the output is the same for every job count. Items are pulled from the
+ * input only while fewer than `window` are outstanding, so a stream of any length runs in flat memory;
+ * workers start only when there is work for them, so an empty input costs nothing.
+ * The first failing item (in input order) stops the pool and is thrown with its name.
+ */
+export async function* mapInWorkers<I, O>(
+  items: AsyncIterable<I> | Iterable<I>,
+  task: PoolTask,
+  { jobs = availableParallelism(), window = jobs * 4, name = String }: PoolOptions<I> = {},
+): AsyncGenerator<O> {
+  if (jobs <= 1) {
+    yield* mapInThread<I, O>(items, task, name);
+    return;
+  }
+  const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : (items as Iterable<I>)[Symbol.iterator]();
+  const names = new Map<number, string>();
+  const replies = new Map<number, Reply>();
+  const waiting: Array<{ index: number; item: I }> = [];
+  const idle: Worker[] = [];
+  const running = new Map<Worker, number>();
+  let failure: Error | null = null;
+  let wake: () => void = () => {};
+  const workers: Worker[] = [];
+  // Started on demand, so a rebuild with one changed article pays for one worker's start-up, not `jobs`.
+  const spawnWorker = () => {
+    const worker = startWorker(task);
+    workers.push(worker);
+    worker.on("message", (reply: Reply) => {
+      replies.set(reply.index, reply);
+      running.delete(worker);
+      dispatch(worker);
+      wake();
+    });
+    worker.on("error", (error) => {
+      const index = running.get(worker);
+      failure ??= index === undefined ? error : labelled(names.get(index) ?? String(index), error);
+      wake();
+    });
+    worker.on("exit", (code) => {
+      failure ??= new Error(`a pool worker exited early with code ${code}`);
+      wake();
+    });
+    return worker;
+  };
+  const dispatch = (worker: Worker) => {
+    const next = waiting.shift();
+    if (!next) return void idle.push(worker);
+    running.set(worker, next.index);
+    worker.postMessage(next);
+  };
+  let pulled = 0;
+  let yielded = 0;
+  let exhausted = false;
+  try {
+    while (true) {
+      while (!exhausted && pulled - yielded < window) {
+        const next = await iterator.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        names.set(pulled, name(next.value));
+        waiting.push({ index: pulled++, item: next.value });
+        const worker = idle.shift() ?? (workers.length < jobs ? spawnWorker() : undefined);
+        if (worker) dispatch(worker);
+      }
+      const reply = replies.get(yielded);
+      if (reply) {
+        replies.delete(yielded);
+        const label = names.get(yielded) ?? String(yielded);
+        names.delete(yielded);
+        yielded++;
+        if (!reply.ok) throw labelled(label, Object.assign(new Error(reply.message), { stack: reply.stack }));
+        yield reply.value as O;
+        continue;
+      }
+      if (exhausted && yielded === pulled) return;
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    for (const worker of workers) worker.removeAllListeners("exit");
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+async function serve(port: NonNullable<typeof parentPort>, task: PoolTask): Promise<void> {
+  const fn = await loadTask(task);
+  port.on("message", async ({ index, item }: { index: number; item: unknown }) => {
+    try {
+      port.postMessage({ index, ok: true, value: await fn(item) } satisfies Reply);
+    } catch (error) {
+      const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
+      port.postMessage({ index, ok: false, message, stack } satisfies Reply);
+    }
+  });
+}
+
+const served = (workerData as Record<string, { module: string; exportName: string }> | null)?.[POOL_WORKER];
+if (!isMainThread && parentPort && served) await serve(parentPort, { module: new URL(served.module), exportName: served.exportName });
