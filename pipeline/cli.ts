@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { defaultDirs } from "./paths.ts";
@@ -15,6 +16,7 @@ options:
   --raw DIR     folder of raw .txt articles (default: raw/)
   --build DIR   folder for intermediate stage outputs (default: build/)
   --out DIR     release folder; the release goes to DIR/v<version>/ (default: dist/)
+  --jobs N      worker threads for per-article work (default: the core count, ${availableParallelism()})
   -h, --help    show this help
 `;
 
@@ -26,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
       raw: { type: "string" },
       build: { type: "string" },
       out: { type: "string" },
+      jobs: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -44,7 +47,9 @@ async function main(argv: string[]): Promise<number> {
     build: resolve(values.build ?? defaultDirs.build),
     dist: resolve(values.out ?? defaultDirs.dist),
   };
-  await runStages(stage, { dirs });
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new PipelineError(`--jobs must be a positive integer, got ${values.jobs}`);
+  await runStages(stage, { dirs, jobs });
   return 0;
 }
 

@@ -4,6 +4,8 @@ export interface StageContext {
   dirs: Dirs;
   paths: BuildPaths;
   log: (message: string) => void;
+  /** Worker threads for per-article work; outputs must not depend on it. */
+  jobs: number;
 }
 
 /** A stage knows its input stage by name; the runner needs nothing else about it. */

@@ -1,5 +1,6 @@
 import type { ArticleRow } from "../../schemas/articles.ts";
 import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
+import type { OfficialRow } from "../../schemas/officials.ts";
 import type { TargetRow } from "../../schemas/targets.ts";
 import type { ThemeRow } from "../../schemas/themes.ts";
 import { resolveDistrict, type DistrictCandidate } from "../districts/resolve-district.ts";
@@ -10,6 +11,7 @@ import { scoreThemes } from "../themes/score-themes.ts";
 /** Rows of the per-article tables, keyed by table name. */
 export interface ArticleRows {
   articles: ArticleRow[];
+  officials: OfficialRow[];
   themes: ThemeRow[];
   targets: TargetRow[];
 }
@@ -37,11 +39,31 @@ export function extractArticle(doc: NormalizedArticle): ArticleExtraction {
     paragraph_count: doc.blocks.length,
     sentence_count: doc.sentences.length,
     pinyin_removed: doc.quality.pinyin_removed,
+    heading_count: doc.blocks.filter((b) => b.kind === "heading").length,
+    has_title: doc.title.length > 0,
+    source: doc.metadata.source,
+    author: doc.metadata.author,
+    editor: doc.metadata.editor,
+    reporters: doc.metadata.reporters.join("、") || null,
+    correspondents: doc.metadata.correspondents.join("、") || null,
+    photographers: doc.metadata.photographers.join("、") || null,
+    mojibake_spans_found: doc.quality.mojibake_found,
+    mojibake_spans_repaired: doc.quality.mojibake_repaired,
+    mojibake_spans_left: doc.quality.mojibake_left,
+    unreliable_char_count: doc.unreliable.reduce((n, u) => n + codePointIndex(doc.text, u.end) - codePointIndex(doc.text, u.start), 0),
+    boilerplate_lines_removed: doc.quality.boilerplate_lines_removed,
+    district_id: districtId,
+    district_status: context.district_status,
+    district_note: context.district_note,
+    published_date: context.published_date,
+    date_precision: context.date_precision,
+    date_evidence: context.date_evidence,
   };
   return {
     district: context.district,
     rows: {
       articles: [article],
+      officials: districtId ? context.officials.map((o) => ({ article_id: doc.article_id, name: o.name, title: o.title, district_id: districtId })) : [],
       themes: scoreThemes(doc, districtId),
       targets: extractTargets(doc, context),
     },
