@@ -3,37 +3,34 @@ import type { TableDef } from "../../schemas/column.ts";
 
 export type ColumnType = "string" | "integer" | "number" | "boolean" | "date";
 
+/** Value constraints, named as JSON Schema and Frictionless name them. */
+interface Constraints {
+  enum?: string[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minLength?: number;
+  pattern?: string;
+}
+
 /** Everything the outputs need to know about a column, read from the zod schema through its JSON Schema. */
-export interface Column {
+export interface Column extends Constraints {
   name: string;
   type: ColumnType;
   nullable: boolean;
   description: string;
   examples: unknown[];
   unit?: string;
-  enum?: string[];
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minLength?: number;
-  pattern?: string;
   categorical: boolean;
   /** Key role, from the table definition: part of the primary key, and the columns it references. */
   primaryKey: boolean;
   references: string[];
 }
 
-interface JsonSchemaNode {
+interface JsonSchemaNode extends Constraints {
   type?: string | string[];
   anyOf?: JsonSchemaNode[];
-  enum?: string[];
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minLength?: number;
-  pattern?: string;
   format?: string;
   description?: string;
   examples?: unknown[];

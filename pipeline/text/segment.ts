@@ -54,7 +54,6 @@ function loadDictionary(): void {
   nodejieba.load({ userDict: `${nodejieba.DEFAULT_USER_DICT}|${path}` });
   flags[LOADED] = true;
 }
-loadDictionary();
 
 /** Gives each word its offsets; jieba returns every character of the input, so the words tile the text. */
 function locate<T extends { word: string }>(text: string, words: T[]): Array<T & Token> {
@@ -69,10 +68,13 @@ function locate<T extends { word: string }>(text: string, words: T[]): Array<T &
 
 /** Words of the text (jieba's mixed MP + HMM segmentation, the same one `tag` uses), with offsets. */
 export function segment(text: string): Token[] {
+  // Loaded on first use, not on import: stages that never segment (ingest, validate, publish) skip its cost.
+  loadDictionary();
   return locate(text, nodejieba.cut(text, true).map((word) => ({ word })));
 }
 
 /** Words of the text with their part-of-speech tags and offsets. */
 export function tag(text: string): TaggedToken[] {
+  loadDictionary();
   return locate(text, nodejieba.tag(text));
 }
