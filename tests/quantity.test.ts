@@ -41,6 +41,8 @@ describe("findQuantities: the quantity grammar", () => {
     expect(found("瞄准10亿~50亿元项目")).toEqual([["10亿~50亿元", 1e9, 5e9, "CNY", "亿元", "range"]]);
     expect(found("增长6%-6.5%")).toEqual([["6%-6.5%", 6, 6.5, "percent", "%", "range"]]);
     expect(found("增长6~6.5%")).toEqual([["6~6.5%", 6, 6.5, "percent", "%", "range"]]);
+    // Written high to low, the interval is the same: value stays the lower bound.
+    expect(found("引进84亿~43亿元项目")).toEqual([["84亿~43亿元", 4.3e9, 8.4e9, "CNY", "亿元", "range"]]);
   });
 
   it("reads comparators before, inside and after the number", () => {

@@ -64,9 +64,12 @@ export function findQuantities(text: string): Quantity[] {
     const [whole, low, inside, , high, unitWord, after] = m;
     const entry = UNIT_BY_WORD.get(unitWord!)!;
     const factor = entry.factor ?? 1;
-    const value = parseNumber(low!);
-    const valueHigh = high ? parseNumber(high) : null;
-    if (value === null || (high && valueHigh === null)) continue;
+    const first = parseNumber(low!);
+    const second = high ? parseNumber(high) : null;
+    if (first === null || (high && second === null)) continue;
+    // A range written high to low (50亿~10亿元) still means the interval; keep its bounds in order.
+    const value = second === null ? first : Math.min(first, second);
+    const valueHigh = second === null ? null : Math.max(first, second);
     const scaleTail = MONEY.has(entry.unit) ? ((high ?? low)!.match(SCALE_TAIL)?.[0] ?? "") : "";
     const end = m.index + whole.length - (after?.length ?? 0);
     const ownComparator = inside ? "gte" : comparatorAfter(after);
