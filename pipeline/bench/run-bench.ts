@@ -115,7 +115,9 @@ async function benchCorpus(articles: number, seed: number, jobs: number): Promis
     phases.push({ phase: "no-op", runs: await runPipeline(dirs, jobs, scratch, `N=${articles} no-op`) });
     const changed = await changeOneArticle(dirs.raw);
     process.stderr.write(`bench N=${articles}: changed ${changed}\n`);
-    phases.push({ phase: "one changed", runs: await runPipeline(dirs, jobs, scratch, `N=${articles} one changed`) });
+    // Changed data under the same version is refused in the same dist (releases are immutable): publish beside it.
+    const changedDirs = { ...dirs, dist: join(scratch, "dist-changed") };
+    phases.push({ phase: "one changed", runs: await runPipeline(changedDirs, jobs, scratch, `N=${articles} one changed`) });
     const floorRun = await runNode(join(BENCH, "measure-floor.ts"), [dirs.raw], usage);
     if (floorRun.code !== 0) throw new Error(`floor measurement failed: ${floorRun.stderr}`);
     const floor = { ...(JSON.parse(floorRun.stdout) as Floor), wallSeconds: floorRun.wallSeconds, maxRssMb: rssMb(floorRun.usage) };
