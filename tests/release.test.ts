@@ -87,6 +87,7 @@ describe("releases are reproducible, immutable and atomic", () => {
     const path = buildPaths(changed).extractTable("targets");
     const targets = (await readFile(path, "utf8")).trim().split("\n");
     await writeFile(path, targets.slice(0, -1).join("\n") + "\n");
+    await runStages("validate", { dirs: changed, log: () => {} });
     const before = await snapshot(dirs.dist);
     await expect(runStages("publish", { dirs: changed, log: () => {} })).rejects.toThrow(
       new RegExp(`release v${info.version} already exists in .* and this build differs in .*targets\\.json.*bump "version" in dataset.json`),

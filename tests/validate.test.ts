@@ -88,11 +88,19 @@ describe("a corrupted build is refused by validate and by publish", () => {
   it("publish refuses a bad foreign key with the precise message and publishes nothing", async () => {
     const bad: Row = { ...rows[1]!, district_id: "999999" };
     await writeTargets([rows[0]!, bad, ...rows.slice(2)]);
+    await expect(runStages("validate", { dirs, log: () => {} })).rejects.toThrow("foreign-key");
     const run = runStages("publish", { dirs, log: () => {} });
     await expect(run).rejects.toThrow(
       `targets row 2 (key ${String(bad["target_id"])}) field district_id = "999999": foreign-key: no districts row with district_id = 999999`,
     );
     await expect(run).rejects.toThrow(/^validation failed with 1 error\(s\); nothing is published/);
+    expect(await readdir(dirs.dist).catch(() => [])).toEqual([]);
+  });
+
+  it("publish refuses rows edited after they were validated", async () => {
+    await runStages("validate", { dirs, log: () => {} });
+    await writeTargets(rows.slice(1));
+    await expect(runStages("publish", { dirs, log: () => {} })).rejects.toThrow(/targets\.jsonl changed after it was validated; nothing is published/);
     expect(await readdir(dirs.dist).catch(() => [])).toEqual([]);
   });
 

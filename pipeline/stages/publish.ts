@@ -8,10 +8,8 @@ import { extractionScores } from "../publish/extraction-scores.ts";
 import { readPreviousRelease } from "../publish/read-previous-release.ts";
 import { schemaChanges } from "../publish/schema-changes.ts";
 import { writeRelease } from "../publish/write-release.ts";
-import { PipelineError, type Stage } from "../stage.ts";
-import { tableRules } from "../validate/table-rules.ts";
-import { validateBuild } from "../validate/validate-build.ts";
-import { refusal } from "../validate/validation-error.ts";
+import type { Stage } from "../stage.ts";
+import { readValidatedTables } from "../validate/read-validated-tables.ts";
 
 const goldPath = join(projectRoot, "tests", "gold", "targets-dev.csv");
 
@@ -20,9 +18,7 @@ export const publish: Stage = {
   description: "write dist/v<version>/ (CSV, JSON, Arrow, Parquet per table; datapackage.json, data dictionary, card, CHANGES.md) and its archive",
   reads: "validate",
   async run({ dirs, paths, log }) {
-    // Checks again what it publishes: rows edited after `make validate` cannot slip through.
-    const { rows, errors } = await validateBuild(paths, tables, tableRules);
-    if (errors.length > 0) throw new PipelineError(refusal(errors));
+    const rows = await readValidatedTables(paths, tables);
     const info = readDatasetInfo();
     const previous = await readPreviousRelease(dirs.dist, info.version);
     if (previous) checkVersionBump(previous.version, info.version, schemaChanges(tables, previous));

@@ -1,0 +1,33 @@
+import { readFile } from "node:fs/promises";
+import type { TableDef } from "../../schemas/column.ts";
+import { fileSha256, readJsonlAll } from "../lib/files.ts";
+import { requireInput } from "../lib/require-input.ts";
+import type { BuildPaths } from "../paths.ts";
+import { PipelineError } from "../stage.ts";
+import { refusal, type ValidationError } from "./validation-error.ts";
+
+interface Report {
+  valid: boolean;
+  inputs: Record<string, string>;
+  errors: ValidationError[];
+}
+
+/**
+ * The extracted tables exactly as the validate stage passed them. Publish trusts the report instead of checking
+ * everything again, and the table hashes in it make sure no row edited after `make validate` slips through.
+ */
+export async function readValidatedTables(paths: BuildPaths, defs: readonly TableDef[]): Promise<Record<string, Record<string, unknown>[]>> {
+  await requireInput(paths.validateReport, "validate");
+  const report = JSON.parse(await readFile(paths.validateReport, "utf8")) as Report;
+  if (!report.valid) throw new PipelineError(refusal(report.errors));
+  const rows: Record<string, Record<string, unknown>[]> = {};
+  for (const def of defs) {
+    const path = paths.extractTable(def.name);
+    await requireInput(path, "extract");
+    if ((await fileSha256(path)) !== report.inputs[def.name]) {
+      throw new PipelineError(`${path} changed after it was validated; nothing is published: run the validate stage again (make validate)`);
+    }
+    rows[def.name] = await readJsonlAll(path);
+  }
+  return rows;
+}
