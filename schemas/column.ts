@@ -14,12 +14,6 @@ export function column<T extends z.ZodType>(schema: T, meta: ColumnMeta): T {
   return schema.meta({ ...meta }) as T;
 }
 
-export function columnMeta(schema: z.ZodType): ColumnMeta {
-  const meta = schema.meta() as ColumnMeta | undefined;
-  if (!meta?.description) throw new Error(`column schema has no description metadata`);
-  return meta;
-}
-
 export interface ForeignKey {
   fields: string[];
   reference: { resource: string; fields: string[] };

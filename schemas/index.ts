@@ -17,4 +17,3 @@ export type { TableDef, ColumnMeta, ForeignKey } from "./column.ts";
 
 /** Published tables, in release order (referenced tables first). */
 export const tables = [articlesTable, districtsTable, officialsTable, themeCodebookTable, themesTable, districtThemesTable, targetsTable] as const;
-export type TableName = (typeof tables)[number]["name"];

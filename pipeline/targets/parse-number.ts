@@ -4,9 +4,6 @@ const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2,
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-/** Characters a numeral may contain; the finder uses it to delimit candidates. */
-export const NUMERAL_CHARS = "0-9.零〇一二两三四五六七八九十百千万亿";
-
 /** Value of a Chinese numeral below 万: 三千二百 → 3200, 十五 → 15, 二十 → 20. */
 function parseSmall(text: string): number | null {
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
