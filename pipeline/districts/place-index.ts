@@ -11,7 +11,8 @@ export interface Mention {
 export interface PlaceIndex {
   names: ReadonlyMap<string, Place[]>;
   byId: ReadonlyMap<string, Place>;
-  longest: number;
+  /** First character → the lengths of the names it starts, longest first: most characters start no name. */
+  lengthsByFirst: ReadonlyMap<string, readonly number[]>;
 }
 
 export const levelRank: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3, zone: 3 };
@@ -36,12 +37,15 @@ function buildIndex(): PlaceIndex {
       names.set(alias, list);
     }
   }
-  for (const [name, places] of names) names.set(name, narrow(name, places));
-  return {
-    names,
-    byId: new Map(gazetteer().map((p) => [p.district_id, p])),
-    longest: Math.max(...[...names.keys()].map((n) => n.length)),
-  };
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const [name, places] of names) {
+    names.set(name, narrow(name, places));
+    const lengths = lengthsByFirst.get(name[0]!) ?? [];
+    if (!lengths.includes(name.length)) lengths.push(name.length);
+    lengthsByFirst.set(name[0]!, lengths);
+  }
+  for (const lengths of lengthsByFirst.values()) lengths.sort((a, b) => b - a);
+  return { names, byId: new Map(gazetteer().map((p) => [p.district_id, p])), lengthsByFirst };
 }
 
 let cached: PlaceIndex | undefined;
@@ -57,10 +61,14 @@ export function findMentions(text: string, index: PlaceIndex = placeIndex()): Me
   const mentions: Mention[] = [];
   for (let i = 0; i < text.length; ) {
     let found: Mention | undefined;
-    for (let len = Math.min(index.longest, text.length - i); len >= 2 && !found; len--) {
+    for (const len of index.lengthsByFirst.get(text[i]!) ?? []) {
+      if (len < 2 || i + len > text.length) continue;
       const surface = text.slice(i, i + len);
       const places = index.names.get(surface);
-      if (places) found = { start: i, end: i + len, surface, places };
+      if (places) {
+        found = { start: i, end: i + len, surface, places };
+        break;
+      }
     }
     if (found) mentions.push(found);
     i = found ? found.end : i + 1;

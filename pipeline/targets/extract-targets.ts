@@ -4,6 +4,7 @@ import type { ArticleContext } from "../districts/resolve-district.ts";
 import { codePointIndex } from "../lib/code-points.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { fromSegments, rawSpan, type MappedText } from "../normalize/mapped-text.ts";
+import { withTagMemo } from "../text/segment.ts";
 import { themeOfText } from "../themes/theme-of-text.ts";
 import { classifyKind } from "./classify-kind.ts";
 import { distributeList } from "./distribute-list.ts";
@@ -132,8 +133,7 @@ function toRow(doc: NormalizedArticle, map: MappedText, districtId: string | nul
   };
 }
 
-/** Every stated quantity of an article: one row per quantity and metric, with its evidence. */
-export function extractTargets(doc: NormalizedArticle, context: ArticleContext): TargetRow[] {
+function findTargets(doc: NormalizedArticle, context: ArticleContext): TargetRow[] {
   const baseYear = context.published_date ? Number(context.published_date.slice(0, 4)) : null;
   const sections = sectionContexts(doc, baseYear);
   const kindOfBlock = new Map(doc.blocks.map((b) => [b.id, b.kind]));
@@ -158,4 +158,12 @@ export function extractTargets(doc: NormalizedArticle, context: ArticleContext):
   return findings
     .filter((f) => !f.inHeading || !inBody.has(`${f.quantity.value}|${f.quantity.unit}`))
     .map((f) => toRow(doc, map, districtId, f));
+}
+
+/**
+ * Every stated quantity of an article: one row per quantity and metric, with its evidence. Metric trimming
+ * re-tags the same fragments, so tags are memoized for the article.
+ */
+export function extractTargets(doc: NormalizedArticle, context: ArticleContext): TargetRow[] {
+  return withTagMemo(() => findTargets(doc, context));
 }

@@ -40,8 +40,15 @@ const LOADED = Symbol.for("district-plans.nodejieba-loaded");
 function loadDictionary(): void {
   const flags = globalThis as Record<symbol, unknown>;
   if (flags[LOADED]) return;
-  const known = new Set(readFileSync(nodejieba.DEFAULT_DICT, "utf8").split("\n").map((line) => line.split(" ")[0]));
-  const added = [...new Set([...codebook.flatMap((entry) => entry.terms), ...neutralPhrases])].filter((w) => !known.has(w));
+  const wanted = new Set([...codebook.flatMap((entry) => entry.terms), ...neutralPhrases]);
+  // Scanned line by line rather than split into a set of its 350k words, which would stay on every thread's heap.
+  const dict = readFileSync(nodejieba.DEFAULT_DICT, "utf8");
+  for (let start = 0; start < dict.length; ) {
+    const end = dict.indexOf("\n", start);
+    wanted.delete(dict.slice(start, dict.indexOf(" ", start)));
+    start = end < 0 ? dict.length : end + 1;
+  }
+  const added = [...wanted];
   const content = added.map((w) => `${w} ${ADDED_WORD_FREQUENCY} ${ADDED_WORD_TAG}\n`).join("");
   const path = join(tmpdir(), `district-plans-userdict-${createHash("sha256").update(content).digest("hex").slice(0, 16)}.utf8`);
   // The name holds the content's hash; a new file is written under a private name, then renamed, so parallel
@@ -56,13 +63,14 @@ function loadDictionary(): void {
 }
 
 /** Gives each word its offsets; jieba returns every character of the input, so the words tile the text. */
-function locate<T extends { word: string }>(text: string, words: T[]): Array<T & Token> {
+function locate<T extends Token>(text: string, words: string[], make: (word: string, start: number, end: number, index: number) => T): T[] {
   let offset = 0;
-  return words.map((w) => {
-    const start = text.startsWith(w.word, offset) ? offset : text.indexOf(w.word, offset);
-    if (start < 0) throw new Error(`segmenter returned ${JSON.stringify(w.word)}, which is not in the text at or after ${offset}`);
-    offset = start + w.word.length;
-    return { ...w, start, end: offset };
+  // Built directly rather than by spreading jieba's objects: this runs once per token of the corpus.
+  return words.map((word, index) => {
+    const start = text.startsWith(word, offset) ? offset : text.indexOf(word, offset);
+    if (start < 0) throw new Error(`segmenter returned ${JSON.stringify(word)}, which is not in the text at or after ${offset}`);
+    offset = start + word.length;
+    return make(word, start, offset, index);
   });
 }
 
@@ -70,11 +78,33 @@ function locate<T extends { word: string }>(text: string, words: T[]): Array<T &
 export function segment(text: string): Token[] {
   // Loaded on first use, not on import: stages that never segment (ingest, validate, publish) skip its cost.
   loadDictionary();
-  return locate(text, nodejieba.cut(text, true).map((word) => ({ word })));
+  return locate(text, nodejieba.cut(text, true), (word, start, end) => ({ word, start, end }));
 }
 
-/** Words of the text with their part-of-speech tags and offsets. */
-export function tag(text: string): TaggedToken[] {
+let tagMemo: Map<string, TaggedToken[]> | null = null;
+
+/**
+ * Runs `work` with `tag` remembering its answers until `work` returns: target extraction tags the same clause
+ * fragments again and again while trimming them. Scoped to one call (one article), so memory stays flat and a
+ * benchmark built from recombined sentences gains nothing from other articles' fragments.
+ */
+export function withTagMemo<T>(work: () => T): T {
+  const outer = tagMemo;
+  tagMemo = new Map();
+  try {
+    return work();
+  } finally {
+    tagMemo = outer;
+  }
+}
+
+/** Words of the text with their part-of-speech tags and offsets; callers must not modify the tokens. */
+export function tag(text: string): readonly TaggedToken[] {
+  const known = tagMemo?.get(text);
+  if (known) return known;
   loadDictionary();
-  return locate(text, nodejieba.tag(text));
+  const tagged = nodejieba.tag(text);
+  const tokens = locate(text, tagged.map((t) => t.word), (word, start, end, i) => ({ word, start, end, tag: tagged[i]!.tag }));
+  tagMemo?.set(text, tokens);
+  return tokens;
 }
