@@ -22,10 +22,17 @@ export function buildPaths(dirs: Dirs) {
   return {
     ingestManifest: join(stage("ingest"), "articles.jsonl"),
     ingestRejections: join(stage("ingest"), "rejections.json"),
-    ingestText: (articleId: string) => join(stage("ingest"), "text", `${articleId}.txt`),
+    /** Decoded text per raw file (empty for a rejected one), each with its cache sidecar. */
+    ingestFiles: join(stage("ingest"), "files"),
+    ingestText: (sourceFile: string) => join(stage("ingest"), "files", sourceFile),
     normalizeManifest: join(stage("normalize"), "articles.jsonl"),
+    normalizedArticles: join(stage("normalize"), "articles"),
     normalizedArticle: (articleId: string) => join(stage("normalize"), "articles", `${articleId}.json`),
+    extractedArticles: join(stage("extract"), "articles"),
+    extractedArticle: (articleId: string) => join(stage("extract"), "articles", `${articleId}.json`),
     extractTable: (table: string) => join(stage("extract"), `${table}.jsonl`),
+    /** What the extract tables were concatenated from: equal next time means they need not be rewritten. */
+    extractTablesStamp: join(stage("extract"), "tables.stamp"),
     validateReport: join(stage("validate"), "report.json"),
     release: (version: string) => join(dirs.dist, `v${version}`),
     releasesIndex: join(dirs.dist, "releases.json"),

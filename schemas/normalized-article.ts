@@ -93,3 +93,7 @@ export const NormalizedArticle = z.object({
   }),
 });
 export type NormalizedArticle = z.infer<typeof NormalizedArticle>;
+
+/** A line of the normalize manifest; `sha256` is the normalized JSON's, so extract keys its cache on it unread. */
+export const NormalizedEntry = z.object({ article_id: z.string(), source_file: z.string(), sha256: z.string() });
+export type NormalizedEntry = z.infer<typeof NormalizedEntry>;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sha256Hex } from "../pipeline/lib/hash.ts";
-import { openStageCache } from "../pipeline/lib/stage-cache.ts";
+import { openStageCache, storeOutput } from "../pipeline/lib/stage-cache.ts";
 
 let dir: string;
 let entry: URL;
@@ -27,7 +27,7 @@ async function buildOnce(config: unknown, input: string) {
   const output = join(dir, "out", "a1.json");
   const hash = sha256Hex(input);
   const hit = await cache.lookup(output, hash);
-  if (!hit) await cache.store(output, JSON.stringify({ text: input }), hash, { sentences: 1 });
+  if (!hit) await storeOutput(output, JSON.stringify({ text: input }), cache.stamp(hash), { sentences: 1 });
   return { hit: hit !== null, cache, output };
 }
 
@@ -39,11 +39,12 @@ describe("openStageCache", () => {
     expect(again.cache.stats).toEqual({ hits: 1, misses: 0 });
   });
 
-  it("writes a sidecar with input hash, code version and row counts", async () => {
+  it("writes a sidecar with input hash, code version, the output's size and hash, and the summary", async () => {
     const { output, cache } = await buildOnce({}, text);
     const sidecar = JSON.parse(await readFile(`${output}.meta.json`, "utf8"));
-    expect(sidecar).toMatchObject({ input_sha256: sha256Hex(text), code_version: cache.codeVersion, rows: { sentences: 1 } });
+    expect(sidecar).toMatchObject({ input_sha256: sha256Hex(text), code_version: cache.codeVersion, summary: { sentences: 1 } });
     expect(sidecar.output_bytes).toBe(Buffer.byteLength(await readFile(output)));
+    expect(sidecar.output_sha256).toBe(sha256Hex(await readFile(output)));
   });
 
   it("misses when the input changes", async () => {

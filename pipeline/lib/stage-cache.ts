@@ -13,19 +13,23 @@ export interface CacheStamp {
   config_sha256: string;
 }
 
-/** The small JSON file beside each output (`<output>.meta.json`): its provenance and size. */
-export interface Sidecar extends CacheStamp {
+/** The small JSON file beside each output (`<output>.meta.json`): its provenance, its hash and what later steps need of it. */
+export interface Sidecar<S = unknown> extends CacheStamp {
   output_bytes: number;
-  rows: Record<string, number>;
+  /** Lets the next stage key its own cache on this output's content without reading it again. */
+  output_sha256: string;
+  /** Whatever the stage's main thread needs about the output (ids, row counts) without reading it. */
+  summary: S;
 }
 
 export interface StageCache {
+  /** Hash of the stage's code (its import graph and data files) and the lockfile. */
   readonly codeVersion: string;
   readonly stats: { hits: number; misses: number };
+  /** The stamp an output built now from this input would carry. */
+  stamp(inputSha256: string): CacheStamp;
   /** The sidecar when the output exists and was built from this input with this code and config; null means recompute. */
-  lookup(output: string, inputSha256: string): Promise<Sidecar | null>;
-  /** Writes the output, then its sidecar, so a crash in between leaves a miss, never a stale hit. */
-  store(output: string, data: string | Uint8Array, inputSha256: string, rows?: Record<string, number>): Promise<Sidecar>;
+  lookup<S>(output: string, inputSha256: string): Promise<Sidecar<S> | null>;
 }
 
 export interface StageCacheOptions {
@@ -78,11 +82,11 @@ async function hashCode(entry: URL): Promise<string> {
   return sha256Hex(digest.sort().join("\n")).slice(0, 16);
 }
 
-const sidecarPath = (output: string) => `${output}.meta.json`;
+export const sidecarPath = (output: string) => `${output}.meta.json`;
 
-async function readSidecar(output: string): Promise<Sidecar | null> {
+async function readSidecar<S>(output: string): Promise<Sidecar<S> | null> {
   try {
-    return JSON.parse(await readFile(sidecarPath(output), "utf8")) as Sidecar;
+    return JSON.parse(await readFile(sidecarPath(output), "utf8")) as Sidecar<S>;
   } catch {
     return null;
   }
@@ -103,11 +107,13 @@ export async function openStageCache({ entry, config = {} }: StageCacheOptions):
   const codeVersion = await hashCode(entry);
   const configSha256 = sha256Hex(canonicalJson(config));
   const stats = { hits: 0, misses: 0 };
+  const stamp = (inputSha256: string): CacheStamp => ({ input_sha256: inputSha256, code_version: codeVersion, config_sha256: configSha256 });
   return {
     codeVersion,
     stats,
-    async lookup(output, inputSha256) {
-      const sidecar = await readSidecar(output);
+    stamp,
+    async lookup<S>(output: string, inputSha256: string) {
+      const sidecar = await readSidecar<S>(output);
       const current =
         sidecar !== null &&
         sidecar.input_sha256 === inputSha256 &&
@@ -118,17 +124,21 @@ export async function openStageCache({ entry, config = {} }: StageCacheOptions):
       else stats.misses++;
       return current ? sidecar : null;
     },
-    async store(output, data, inputSha256, rows = {}) {
-      await writeFileAtomic(output, data);
-      const sidecar: Sidecar = {
-        input_sha256: inputSha256,
-        code_version: codeVersion,
-        config_sha256: configSha256,
-        output_bytes: typeof data === "string" ? Buffer.byteLength(data) : data.byteLength,
-        rows,
-      };
-      await writeJson(sidecarPath(output), sidecar);
-      return sidecar;
-    },
   };
+}
+
+/**
+ * Writes an output, then its sidecar, so a crash in between leaves a miss, never a stale hit. A free function:
+ * pool workers store what they compute, and the main thread only reads sidecars.
+ */
+export async function storeOutput<S>(output: string, data: string | Uint8Array, stamp: CacheStamp, summary: S): Promise<Sidecar<S>> {
+  await writeFileAtomic(output, data);
+  const sidecar: Sidecar<S> = {
+    ...stamp,
+    output_bytes: typeof data === "string" ? Buffer.byteLength(data) : data.byteLength,
+    output_sha256: sha256Hex(data),
+    summary,
+  };
+  await writeJson(sidecarPath(output), sidecar);
+  return sidecar;
 }

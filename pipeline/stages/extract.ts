@@ -1,55 +1,91 @@
-import { readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { tables } from "../../schemas/index.ts";
 import type { DistrictRow } from "../../schemas/districts.ts";
-import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
-import type { ThemeRow } from "../../schemas/themes.ts";
 import type { DistrictCandidate } from "../districts/resolve-district.ts";
-import { extractArticle, type ArticleRows } from "../extract/extract-article.ts";
-import { JsonlWriter, readJsonl, writeJsonl } from "../lib/files.ts";
+import type { ArticleExtraction, ArticleRows } from "../extract/extract-article.ts";
+import { JsonlWriter, readJsonlAll, writeFileAtomic, writeJsonl } from "../lib/files.ts";
+import { sha256Hex } from "../lib/hash.ts";
 import { requireInput } from "../lib/require-input.ts";
+import { runCached } from "../lib/run-cached.ts";
+import { openStageCache } from "../lib/stage-cache.ts";
 import type { Stage } from "../stage.ts";
-import { aggregateDistrictThemes } from "../themes/aggregate-district-themes.ts";
+import type { NormalizedEntry } from "../../schemas/normalized-article.ts";
+import { aggregateDistrictThemes, type ArticleThemeWeight } from "../themes/aggregate-district-themes.ts";
 import { codebook } from "../themes/codebook.ts";
+import type { ExtractItem } from "./extract-file.ts";
+
+type Paths = Parameters<Stage["run"]>[0]["paths"];
+
+/**
+ * Concatenates the per-article outputs into the tables, in manifest order, one article in memory at a time;
+ * districts and district themes are aggregated from small per-article summaries.
+ */
+async function writeTables(paths: Paths, outputs: readonly string[]): Promise<Record<string, number>> {
+  const writers = new Map<string, JsonlWriter>();
+  const districts = new Map<string, { row: DistrictCandidate; count: number }>();
+  const weights: ArticleThemeWeight[] = [];
+  try {
+    for (const output of outputs) {
+      const result = JSON.parse(await readFile(output, "utf8")) as ArticleExtraction;
+      for (const [table, rows] of Object.entries(result.rows) as Array<[keyof ArticleRows, unknown[]]>) {
+        if (!writers.has(table)) writers.set(table, await JsonlWriter.open(paths.extractTable(table)));
+        for (const row of rows) await writers.get(table)!.write(row);
+      }
+      for (const { article_id, district_id, theme_code, term_count, sentence_count, weight } of result.rows.themes) {
+        weights.push({ article_id, district_id, theme_code, term_count, sentence_count, weight });
+      }
+      if (result.district) {
+        const entry = districts.get(result.district.district_id) ?? { row: result.district, count: 0 };
+        entry.count++;
+        districts.set(result.district.district_id, entry);
+      }
+    }
+  } catch (error) {
+    await Promise.all([...writers.values()].map((w) => w.abort()));
+    throw error;
+  }
+  const counts = Object.fromEntries(await Promise.all([...writers].map(async ([name, w]) => [name, await w.close()] as const)));
+  const districtRows: DistrictRow[] = [...districts.values()]
+    .map(({ row, count }) => ({ ...row, article_count: count }))
+    .sort((a, b) => a.district_id.localeCompare(b.district_id));
+  counts.districts = await writeJsonl(paths.extractTable("districts"), districtRows);
+  counts.district_themes = await writeJsonl(paths.extractTable("district_themes"), aggregateDistrictThemes(weights, districtRows));
+  counts.theme_codebook = await writeJsonl(
+    paths.extractTable("theme_codebook"),
+    codebook.map(({ terms, ...entry }) => ({ ...entry, terms: terms.join("|") })),
+  );
+  return counts;
+}
 
 export const extract: Stage = {
   name: "extract",
   description: "resolve districts, score themes and extract targets per article",
   reads: "normalize",
-  async run({ paths, log }) {
+  async run({ paths, log, jobs }) {
     await requireInput(paths.normalizeManifest, "normalize");
-    await rm(join(paths.extractTable("articles"), ".."), { recursive: true, force: true });
-    const writers = new Map<string, JsonlWriter>();
-    const districts = new Map<string, { row: DistrictCandidate; count: number }>();
-    const themeRows: ThemeRow[] = [];
-    try {
-      for await (const { article_id } of readJsonl<{ article_id: string }>(paths.normalizeManifest)) {
-        const doc = JSON.parse(await readFile(paths.normalizedArticle(article_id), "utf8")) as NormalizedArticle;
-        const result = extractArticle(doc);
-        themeRows.push(...result.rows.themes);
-        for (const [table, rows] of Object.entries(result.rows) as Array<[keyof ArticleRows, unknown[]]>) {
-          if (!writers.has(table)) writers.set(table, await JsonlWriter.open(paths.extractTable(table)));
-          for (const row of rows) await writers.get(table)!.write(row);
-        }
-        if (result.district) {
-          const entry = districts.get(result.district.district_id) ?? { row: result.district, count: 0 };
-          entry.count++;
-          districts.set(result.district.district_id, entry);
-        }
-      }
-    } catch (error) {
-      await Promise.all([...writers.values()].map((w) => w.abort()));
-      throw error;
+    const entries = await readJsonlAll<NormalizedEntry>(paths.normalizeManifest);
+    const items = entries.map((entry) => ({ ...entry, path: paths.normalizedArticle(entry.article_id) }));
+    const cache = await openStageCache({ entry: new URL(import.meta.url) });
+    const sidecars = await runCached<ExtractItem, null>(items, {
+      cache,
+      task: { module: new URL("./extract-file.ts", import.meta.url), exportName: "extractFile" },
+      folder: paths.extractedArticles,
+      file: (entry) => `${entry.article_id}.json`,
+      inputSha256: (entry) => entry.sha256,
+      name: (entry) => entry.source_file,
+      jobs,
+      label: "extract",
+    });
+    // The tables are a function of the per-article outputs and this stage's code: unchanged, they stay as they are.
+    const stamp = sha256Hex(JSON.stringify([cache.codeVersion, sidecars.map((s) => s.output_sha256)]));
+    const current = existsSync(paths.extractTablesStamp) && (await readFile(paths.extractTablesStamp, "utf8")) === stamp;
+    if (current && tables.every((def) => existsSync(paths.extractTable(def.name)))) {
+      log(`extract: ${entries.length} articles, tables unchanged`);
+      return;
     }
-    const counts = Object.fromEntries(await Promise.all([...writers].map(async ([name, w]) => [name, await w.close()] as const)));
-    const districtRows: DistrictRow[] = [...districts.values()]
-      .map(({ row, count }) => ({ ...row, article_count: count }))
-      .sort((a, b) => a.district_id.localeCompare(b.district_id));
-    counts.districts = await writeJsonl(paths.extractTable("districts"), districtRows);
-    counts.district_themes = await writeJsonl(paths.extractTable("district_themes"), aggregateDistrictThemes(themeRows, districtRows));
-    counts.theme_codebook = await writeJsonl(
-      paths.extractTable("theme_codebook"),
-      codebook.map(({ terms, ...entry }) => ({ ...entry, terms: terms.join("|") })),
-    );
+    const counts = await writeTables(paths, entries.map((entry) => paths.extractedArticle(entry.article_id)));
+    await writeFileAtomic(paths.extractTablesStamp, stamp);
     log(`extract: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);
   },
 };

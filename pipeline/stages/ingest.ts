@@ -1,37 +1,53 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { classifyFile, type AcceptedFile } from "../ingest/classify-file.ts";
 import { listRawFiles, type Skipped } from "../ingest/list-raw-files.ts";
-import { writeFileAtomic, writeJson, writeJsonl } from "../lib/files.ts";
+import { writeJson, writeJsonl } from "../lib/files.ts";
+import { sha256Hex } from "../lib/hash.ts";
+import { runCached } from "../lib/run-cached.ts";
+import { openStageCache } from "../lib/stage-cache.ts";
 import { PipelineError, type Stage } from "../stage.ts";
+import type { IngestRecord, IngestSummary, RawFile } from "./ingest-file.ts";
 
-export type IngestRecord = Omit<AcceptedFile, "status" | "text">;
+export type { IngestRecord } from "./ingest-file.ts";
 
 export const ingest: Stage = {
   name: "ingest",
   description: "list raw .txt files, detect encodings, give each article a content id, reject bad files",
-  async run({ dirs, paths, log }) {
+  async run({ dirs, paths, log, jobs }) {
     const { files, skipped } = await listRawFiles(dirs.raw).catch((error: Error) => {
       throw new PipelineError(`cannot read raw folder ${dirs.raw}: ${error.message}`);
     });
-    await rm(join(paths.ingestManifest, ".."), { recursive: true, force: true });
+    // Hashing is the cheap part of reading a file; decoding is what the cache saves.
+    const raw: RawFile[] = [];
+    for (const name of files) {
+      const path = join(dirs.raw, name);
+      raw.push({ source_file: name, path, sha256: sha256Hex(await readFile(path)) });
+    }
+    const sidecars = await runCached<RawFile, IngestSummary>(raw, {
+      cache: await openStageCache({ entry: new URL(import.meta.url) }),
+      task: { module: new URL("./ingest-file.ts", import.meta.url), exportName: "ingestFile" },
+      folder: paths.ingestFiles,
+      file: (file) => file.source_file,
+      inputSha256: (file) => file.sha256,
+      name: (file) => file.source_file,
+      jobs,
+      label: "ingest",
+    });
     const rejected: Skipped[] = [...skipped];
     const seen = new Map<string, string>();
     const accepted: IngestRecord[] = [];
-    for (const name of files) {
-      const result = classifyFile(name, await readFile(join(dirs.raw, name)));
-      if (result.status === "rejected") {
-        rejected.push(result);
+    for (const { summary } of sidecars) {
+      if (summary.status === "rejected") {
+        rejected.push({ source_file: summary.source_file, reason: summary.reason });
         continue;
       }
-      const first = seen.get(result.article_id);
+      const { status: _status, ...record } = summary;
+      const first = seen.get(record.article_id);
       if (first) {
-        rejected.push({ source_file: name, reason: `duplicate of ${first} (same decoded text)` });
+        rejected.push({ source_file: record.source_file, reason: `duplicate of ${first} (same decoded text)` });
         continue;
       }
-      seen.set(result.article_id, name);
-      const { status: _status, text, ...record } = result;
-      await writeFileAtomic(paths.ingestText(record.article_id), text);
+      seen.set(record.article_id, record.source_file);
       accepted.push(record);
     }
     rejected.sort((a, b) => a.source_file.localeCompare(b.source_file));

@@ -1,25 +1,33 @@
-import { readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
-import { readJsonl, writeJson, writeJsonl } from "../lib/files.ts";
+import type { NormalizedEntry } from "../../schemas/normalized-article.ts";
+import { readJsonlAll, writeJsonl } from "../lib/files.ts";
+import { sha256Hex } from "../lib/hash.ts";
 import { requireInput } from "../lib/require-input.ts";
-import { normalizeArticle } from "../normalize/normalize-article.ts";
+import { runCached } from "../lib/run-cached.ts";
+import { openStageCache } from "../lib/stage-cache.ts";
 import type { Stage } from "../stage.ts";
-import type { IngestRecord } from "./ingest.ts";
+import type { IngestRecord } from "./ingest-file.ts";
+import type { NormalizeItem } from "./normalize-file.ts";
 
 export const normalize: Stage = {
   name: "normalize",
   description: "strip pinyin, repair mojibake, fix widths and whitespace, move bylines to metadata and drop page chrome, convert to Simplified, split into blocks and sentences",
   reads: "ingest",
-  async run({ paths, log }) {
+  async run({ paths, log, jobs }) {
     await requireInput(paths.ingestManifest, "ingest");
-    await rm(join(paths.normalizeManifest, ".."), { recursive: true, force: true });
-    const count = await writeJsonl(paths.normalizeManifest, (async function* () {
-      for await (const record of readJsonl<IngestRecord>(paths.ingestManifest)) {
-        const article = normalizeArticle(record, await readFile(paths.ingestText(record.article_id), "utf8"));
-        await writeJson(paths.normalizedArticle(record.article_id), article);
-        yield { article_id: article.article_id, source_file: article.source_file };
-      }
-    })());
-    log(`normalize: ${count} articles`);
+    const items = (await readJsonlAll<IngestRecord>(paths.ingestManifest)).map((record) => ({ record, textPath: paths.ingestText(record.source_file) }));
+    const sidecars = await runCached<NormalizeItem, null>(items, {
+      cache: await openStageCache({ entry: new URL(import.meta.url) }),
+      task: { module: new URL("./normalize-file.ts", import.meta.url), exportName: "normalizeFile" },
+      folder: paths.normalizedArticles,
+      file: ({ record }) => `${record.article_id}.json`,
+      // The record holds the decoded text's hash (article_id) and everything else normalization reads.
+      inputSha256: ({ record }) => sha256Hex(JSON.stringify(record)),
+      name: ({ record }) => record.source_file,
+      jobs,
+      label: "normalize",
+    });
+    const entries: NormalizedEntry[] = items.map(({ record }, i) => ({ article_id: record.article_id, source_file: record.source_file, sha256: sidecars[i]!.output_sha256 }));
+    await writeJsonl(paths.normalizeManifest, entries);
+    log(`normalize: ${entries.length} articles`);
   },
 };

@@ -1,0 +1,66 @@
+import { readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { startProgress } from "./progress.ts";
+import type { CacheStamp, Sidecar, StageCache } from "./stage-cache.ts";
+import { mapInWorkers, type PoolTask } from "./worker-pool.ts";
+
+/** What a pool worker gets for one item: where to write, the stamp to write beside it, and the item itself. */
+export interface CachedJob<I> {
+  output: string;
+  stamp: CacheStamp;
+  item: I;
+}
+
+export interface CachedRun<I> {
+  cache: StageCache;
+  /** A module export `(job: CachedJob<I>) => Promise<Sidecar>` that computes one item and stores it with `storeOutput`. */
+  task: PoolTask;
+  /** The folder holding every output of the run, and nothing else. */
+  folder: string;
+  /** The item's output file name in the folder. */
+  file: (item: I) => string;
+  /** Hash of everything the item's output is computed from, besides code and configuration. */
+  inputSha256: (item: I) => string;
+  name: (item: I) => string;
+  jobs: number;
+  label: string;
+}
+
+/**
+ * Each item's sidecar, in input order: reused when the cache holds a current output, otherwise computed in the
+ * worker pool (workers start only if something missed, so a no-op run never loads the stage's heavy code).
+ * Outputs in the folder that belong to no item are removed, so the folder always mirrors the input.
+ */
+export async function runCached<I, S>(items: readonly I[], run: CachedRun<I>): Promise<Array<Sidecar<S>>> {
+  const sidecars = new Array<Sidecar<S>>(items.length);
+  const missed: number[] = [];
+  const progress = startProgress({ label: run.label, total: items.length });
+  async function* misses(): AsyncGenerator<CachedJob<I>> {
+    for (const [index, item] of items.entries()) {
+      const output = join(run.folder, run.file(item));
+      const inputSha256 = run.inputSha256(item);
+      const hit = await run.cache.lookup<S>(output, inputSha256);
+      if (hit) {
+        sidecars[index] = hit;
+        progress.tick();
+        continue;
+      }
+      missed.push(index);
+      yield { output, stamp: run.cache.stamp(inputSha256), item };
+    }
+  }
+  const results = mapInWorkers<CachedJob<I>, Sidecar<S>>(misses(), run.task, { jobs: run.jobs, name: (job) => run.name(job.item) });
+  for await (const sidecar of results) {
+    sidecars[missed.shift()!] = sidecar;
+    progress.tick();
+  }
+  progress.done();
+  await removeOthers(run.folder, new Set(items.flatMap((item) => [run.file(item), `${run.file(item)}.meta.json`])));
+  return sidecars;
+}
+
+/** Deletes what items that are gone left in the folder (and temporary files of an interrupted run). */
+async function removeOthers(folder: string, keep: ReadonlySet<string>): Promise<void> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => !keep.has(name)).map((name) => rm(join(folder, name), { force: true })));
+}

@@ -1,0 +1,22 @@
+import { readFile } from "node:fs/promises";
+import { classifyFile, type AcceptedFile, type RejectedFile } from "../ingest/classify-file.ts";
+import type { CachedJob } from "../lib/run-cached.ts";
+import { storeOutput, type Sidecar } from "../lib/stage-cache.ts";
+
+export type IngestRecord = Omit<AcceptedFile, "status" | "text">;
+/** What the ingest stage keeps of a file in its sidecar: the manifest record, or why the file was rejected. */
+export type IngestSummary = ({ status: "accepted" } & IngestRecord) | RejectedFile;
+
+export interface RawFile {
+  source_file: string;
+  path: string;
+  sha256: string;
+}
+
+/** Pool task: decodes one raw file and stores its text (empty when rejected), the verdict in the sidecar. */
+export async function ingestFile({ output, stamp, item }: CachedJob<RawFile>): Promise<Sidecar<IngestSummary>> {
+  const result = classifyFile(item.source_file, await readFile(item.path));
+  if (result.status === "rejected") return storeOutput(output, "", stamp, result);
+  const { text, ...summary } = result;
+  return storeOutput(output, text, stamp, summary);
+}

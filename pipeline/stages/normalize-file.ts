@@ -1,0 +1,16 @@
+import { readFile } from "node:fs/promises";
+import type { CachedJob } from "../lib/run-cached.ts";
+import { storeOutput, type Sidecar } from "../lib/stage-cache.ts";
+import { normalizeArticle } from "../normalize/normalize-article.ts";
+import type { IngestRecord } from "./ingest-file.ts";
+
+export interface NormalizeItem {
+  record: IngestRecord;
+  textPath: string;
+}
+
+/** Pool task: normalizes one article and stores its JSON. */
+export async function normalizeFile({ output, stamp, item }: CachedJob<NormalizeItem>): Promise<Sidecar<null>> {
+  const article = normalizeArticle(item.record, await readFile(item.textPath, "utf8"));
+  return storeOutput(output, JSON.stringify(article), stamp, null);
+}
