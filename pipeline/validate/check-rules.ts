@@ -6,13 +6,14 @@ export type ArticleText = Record<Document, string>;
 
 type Row = Record<string, unknown>;
 type Fail = Pick<ValidationError, "type" | "field" | "value" | "message">;
-/** An article's document as code points, or undefined when the article has no normalized text. */
-type Points = (id: string, document: Document) => string[] | undefined;
-type Checker<C extends TableRule["check"]> = (rule: Extract<TableRule, { check: C }>, row: Row, points: Points) => Fail[];
+/** An article's documents as code points, or undefined when the article has no normalized text. */
+export type ArticlePoints = (id: string, document: Document) => string[] | undefined;
+
+type Checker<C extends TableRule["check"]> = (rule: Extract<TableRule, { check: C }>, row: Row, points: ArticlePoints) => Fail[];
 
 const present = (v: unknown) => v !== null && v !== undefined;
 
-function withText(rule: Extract<TableRule, { article: string }>, row: Row, points: Points, check: (text: string[], id: string) => Fail[]): Fail[] {
+function withText(rule: Extract<TableRule, { article: string }>, row: Row, points: ArticlePoints, check: (text: string[], id: string) => Fail[]): Fail[] {
   const id = String(row[rule.article]);
   const text = points(id, rule.document);
   if (text) return check(text, id);
@@ -64,23 +65,37 @@ const CHECKS: { [C in TableRule["check"]]: Checker<C> } = {
       })),
 };
 
-/** Runs the declared cross-field and text rules. Pure: tables and article texts in, errors out, by table and row. */
-export function checkRules(rules: readonly TableRule[], primaryKeys: Readonly<Record<string, readonly string[]>>, tables: Rows, articles: ReadonlyMap<string, ArticleText>): ValidationError[] {
-  const cache = new Map<string, string[]>();
-  const points: Points = (id, document) => {
+/** A checker of the declared rules for one table's rows, as they stream past; `points` supplies the article texts. */
+export function ruleChecker(rules: readonly TableRule[], table: string, primaryKey: readonly string[], points: ArticlePoints) {
+  const own = rules.filter((rule) => rule.table === table);
+  return (row: Row, rowNumber: number): ValidationError[] => {
+    const key = keyOf(row, primaryKey);
+    return own.flatMap((rule) => (CHECKS[rule.check] as Checker<TableRule["check"]>)(rule, row, points).map((fail) => ({ table, row: rowNumber, key, ...fail })));
+  };
+}
+
+/**
+ * Splits an article's documents into code points once, however many rows point into them; the split is kept
+ * only as long as the article itself, so a caller that forgets articles frees their code points too.
+ */
+export function pointsOf(articles: ReadonlyMap<string, ArticleText | null>): ArticlePoints {
+  const cache = new WeakMap<ArticleText, Partial<Record<Document, string[]>>>();
+  return (id, document) => {
     const article = articles.get(id);
     if (!article) return undefined;
-    const key = `${id}/${document}`;
-    if (!cache.has(key)) cache.set(key, [...article[document]]);
-    return cache.get(key);
+    const split = cache.get(article) ?? {};
+    cache.set(article, split);
+    return (split[document] ??= [...article[document]]);
   };
-  const errors: ValidationError[] = [];
-  for (const rule of rules) {
-    const check = CHECKS[rule.check] as Checker<TableRule["check"]>;
-    (tables[rule.table] ?? []).forEach((row, i) => {
-      const key = keyOf(row, primaryKeys[rule.table] ?? []);
-      for (const fail of check(rule, row, points)) errors.push({ table: rule.table, row: i + 1, key, ...fail });
+}
+
+/** Runs the declared cross-field and text rules. Pure: tables and article texts in, errors out, by table and row. */
+export function checkRules(rules: readonly TableRule[], primaryKeys: Readonly<Record<string, readonly string[]>>, tables: Rows, articles: ReadonlyMap<string, ArticleText>): ValidationError[] {
+  const points = pointsOf(articles);
+  return Object.entries(tables)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap(([table, rows]) => {
+      const check = ruleChecker(rules, table, primaryKeys[table] ?? [], points);
+      return rows.flatMap((row, i) => check(row, i + 1));
     });
-  }
-  return errors.sort((a, b) => (a.table < b.table ? -1 : a.table > b.table ? 1 : a.row - b.row));
 }

@@ -11,45 +11,73 @@ const ISSUE_RULES: Readonly<Record<string, Rule>> = {
   unrecognized_keys: "unknown-column",
 };
 
-/** Row-level schema checks, then keys and references across tables. Pure: tables in, errors out. */
-export function checkTables(defs: readonly TableDef[], tables: Rows): ValidationError[] {
-  const errors: ValidationError[] = [];
-  for (const def of defs) {
-    const rows = tables[def.name] ?? [];
-    const seen = new Map<string, number>();
-    rows.forEach((row, i) => {
-      const key = keyOf(row, def.primaryKey);
-      const parsed = def.schema.strict().safeParse(row);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const field = issue.path.join(".") || (issue.code === "unrecognized_keys" ? issue.keys.join(",") : "");
-          const type = ISSUE_RULES[issue.code] ?? "invalid-value";
-          errors.push({ type, table: def.name, row: i + 1, key, field, value: row[field], message: issue.message });
-        }
+/** The key sets foreign keys point at, by `resource:field,field`, from rows read in any way the caller likes. */
+export type ReferenceKeys = ReadonlyMap<string, ReadonlySet<string>>;
+
+const referenceName = (resource: string, fields: readonly string[]) => `${resource}:${fields.join(",")}`;
+
+/**
+ * Collects the key sets that foreign keys point at from rows shown to it one by one; `tables` names the tables
+ * whose rows it needs, so a caller streaming from files can read just those.
+ */
+export function referenceCollector(defs: readonly TableDef[]) {
+  const wanted = new Map(defs.flatMap((def) => def.foreignKeys.map(({ reference: r }) => [referenceName(r.resource, r.fields), r] as const)));
+  const keys = new Map<string, Set<string>>([...wanted.keys()].map((name) => [name, new Set<string>()]));
+  return {
+    tables: new Set([...wanted.values()].map((r) => r.resource)),
+    keys: keys as ReferenceKeys,
+    add(table: string, row: Record<string, unknown>): void {
+      for (const [name, { resource, fields }] of wanted) if (resource === table) keys.get(name)!.add(keyOf(row, fields));
+    },
+  };
+}
+
+/**
+ * A checker for one table's rows as they stream past, in order: the schema, a repeated primary key, and
+ * references into the other tables' keys. Memory grows with the table's keys only, not its rows.
+ */
+export function tableChecker(def: TableDef, references: ReferenceKeys): (row: Record<string, unknown>, rowNumber: number) => ValidationError[] {
+  const seen = new Map<string, number>();
+  const schema = def.schema.strict();
+  return (row, rowNumber) => {
+    const errors: ValidationError[] = [];
+    const key = keyOf(row, def.primaryKey);
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path.join(".") || (issue.code === "unrecognized_keys" ? issue.keys.join(",") : "");
+        const type = ISSUE_RULES[issue.code] ?? "invalid-value";
+        errors.push({ type, table: def.name, row: rowNumber, key, field, value: row[field], message: issue.message });
       }
-      const first = seen.get(key);
-      if (first !== undefined) {
-        errors.push({ type: "duplicate-key", table: def.name, row: i + 1, key, field: def.primaryKey.join(","), value: key, message: `primary key repeats row ${first}` });
-      } else seen.set(key, i + 1);
-    });
+    }
+    const first = seen.get(key);
+    if (first !== undefined) {
+      errors.push({ type: "duplicate-key", table: def.name, row: rowNumber, key, field: def.primaryKey.join(","), value: key, message: `primary key repeats row ${first}` });
+    } else seen.set(key, rowNumber);
     for (const fk of def.foreignKeys) {
-      const target = new Set((tables[fk.reference.resource] ?? []).map((r) => keyOf(r, fk.reference.fields)));
-      rows.forEach((row, i) => {
-        if (fk.fields.some((f) => row[f] === null || row[f] === undefined)) return;
-        const value = keyOf(row, fk.fields);
-        if (!target.has(value)) {
-          errors.push({
-            type: "foreign-key",
-            table: def.name,
-            row: i + 1,
-            key: keyOf(row, def.primaryKey),
-            field: fk.fields.join(","),
-            value,
-            message: `no ${fk.reference.resource} row with ${fk.reference.fields.join(",")} = ${value}`,
-          });
-        }
+      if (fk.fields.some((f) => row[f] === null || row[f] === undefined)) continue;
+      const value = keyOf(row, fk.fields);
+      if (references.get(referenceName(fk.reference.resource, fk.reference.fields))?.has(value)) continue;
+      errors.push({
+        type: "foreign-key",
+        table: def.name,
+        row: rowNumber,
+        key,
+        field: fk.fields.join(","),
+        value,
+        message: `no ${fk.reference.resource} row with ${fk.reference.fields.join(",")} = ${value}`,
       });
     }
-  }
-  return errors;
+    return errors;
+  };
+}
+
+/** Row-level schema checks, keys and references across tables, over tables held in memory. Pure: tables in, errors out. */
+export function checkTables(defs: readonly TableDef[], tables: Rows): ValidationError[] {
+  const references = referenceCollector(defs);
+  for (const [table, rows] of Object.entries(tables)) for (const row of rows) references.add(table, row);
+  return defs.flatMap((def) => {
+    const check = tableChecker(def, references.keys);
+    return (tables[def.name] ?? []).flatMap((row, i) => check(row, i + 1));
+  });
 }
