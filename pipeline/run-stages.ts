@@ -17,7 +17,7 @@ export async function runStages(name: string, { dirs, log = (m) => console.error
   const ctx = { dirs, paths: buildPaths(dirs), log, jobs };
   for (const stage of selected) {
     const started = performance.now();
-    await stage.run(ctx);
+    await (await stage.load()).run(ctx);
     log(`${stage.name} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   }
 }

@@ -8,13 +8,19 @@ export interface StageContext {
   jobs: number;
 }
 
-/** A stage knows its input stage by name; the runner needs nothing else about it. */
+/** What a stage module exports: its work, over the previous stage's output. */
+export type StageRun = (ctx: StageContext) => Promise<void>;
+
+/**
+ * A stage as the runner and the CLI see it. Its code is imported only when it runs, so `--help` and a stage
+ * whose inputs are unchanged do not pay for loading the others (Arrow and Parquet for publish, jieba's users).
+ */
 export interface Stage {
   name: string;
   description: string;
   /** The stage whose output this one reads, if any. */
   reads?: string;
-  run(ctx: StageContext): Promise<void>;
+  load(): Promise<{ run: StageRun }>;
 }
 
 /** A failure the user can act on: printed without a stack trace. */

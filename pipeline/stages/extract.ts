@@ -9,13 +9,13 @@ import { sha256Hex } from "../lib/hash.ts";
 import { requireInput } from "../lib/require-input.ts";
 import { runCached } from "../lib/run-cached.ts";
 import { openStageCache } from "../lib/stage-cache.ts";
-import type { Stage } from "../stage.ts";
+import type { StageContext } from "../stage.ts";
 import type { NormalizedEntry } from "../../schemas/normalized-article.ts";
 import { aggregateDistrictThemes, type ArticleThemeWeight } from "../themes/aggregate-district-themes.ts";
 import { codebook } from "../themes/codebook.ts";
 import type { ExtractItem } from "./extract-file.ts";
 
-type Paths = Parameters<Stage["run"]>[0]["paths"];
+type Paths = StageContext["paths"];
 
 /**
  * Concatenates the per-article outputs into the tables, in manifest order, one article in memory at a time;
@@ -58,34 +58,30 @@ async function writeTables(paths: Paths, outputs: readonly string[]): Promise<Re
   return counts;
 }
 
-export const extract: Stage = {
-  name: "extract",
-  description: "resolve districts, score themes and extract targets per article",
-  reads: "normalize",
-  async run({ paths, log, jobs }) {
-    await requireInput(paths.normalizeManifest, "normalize");
-    const entries = await readJsonlAll<NormalizedEntry>(paths.normalizeManifest);
-    const items = entries.map((entry) => ({ ...entry, path: paths.normalizedArticle(entry.article_id) }));
-    const cache = await openStageCache({ entry: new URL(import.meta.url) });
-    const sidecars = await runCached<ExtractItem, null>(items, {
-      cache,
-      task: { module: new URL("./extract-file.ts", import.meta.url), exportName: "extractFile" },
-      folder: paths.extractedArticles,
-      file: (entry) => `${entry.article_id}.json`,
-      inputSha256: (entry) => entry.sha256,
-      name: (entry) => entry.source_file,
-      jobs,
-      label: "extract",
-    });
-    // The tables are a function of the per-article outputs and this stage's code: unchanged, they stay as they are.
-    const stamp = sha256Hex(JSON.stringify([cache.codeVersion, sidecars.map((s) => s.output_sha256)]));
-    const current = existsSync(paths.extractTablesStamp) && (await readFile(paths.extractTablesStamp, "utf8")) === stamp;
-    if (current && tables.every((def) => existsSync(paths.extractTable(def.name)))) {
-      log(`extract: ${entries.length} articles, tables unchanged`);
-      return;
-    }
-    const counts = await writeTables(paths, entries.map((entry) => paths.extractedArticle(entry.article_id)));
-    await writeFileAtomic(paths.extractTablesStamp, stamp);
-    log(`extract: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);
-  },
-};
+/** Extracts each normalized article in the pool, cached by the normalized JSON's hash, then concatenates the tables. */
+export async function run({ paths, log, jobs }: StageContext): Promise<void> {
+  await requireInput(paths.normalizeManifest, "normalize");
+  const entries = await readJsonlAll<NormalizedEntry>(paths.normalizeManifest);
+  const items = entries.map((entry) => ({ ...entry, path: paths.normalizedArticle(entry.article_id) }));
+  const cache = await openStageCache({ entry: new URL(import.meta.url) });
+  const sidecars = await runCached<ExtractItem, null>(items, {
+    cache,
+    task: { module: new URL("./extract-file.ts", import.meta.url), exportName: "extractFile" },
+    folder: paths.extractedArticles,
+    file: (entry) => `${entry.article_id}.json`,
+    inputSha256: (entry) => entry.sha256,
+    name: (entry) => entry.source_file,
+    jobs,
+    label: "extract",
+  });
+  // The tables are a function of the per-article outputs and this stage's code: unchanged, they stay as they are.
+  const stamp = sha256Hex(JSON.stringify([cache.codeVersion, sidecars.map((s) => s.output_sha256)]));
+  const current = existsSync(paths.extractTablesStamp) && (await readFile(paths.extractTablesStamp, "utf8")) === stamp;
+  if (current && tables.every((def) => existsSync(paths.extractTable(def.name)))) {
+    log(`extract: ${entries.length} articles, tables unchanged`);
+    return;
+  }
+  const counts = await writeTables(paths, entries.map((entry) => paths.extractedArticle(entry.article_id)));
+  await writeFileAtomic(paths.extractTablesStamp, stamp);
+  log(`extract: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+}
