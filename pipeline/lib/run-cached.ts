@@ -24,6 +24,7 @@ export interface CachedRun<I> {
   name: (item: I) => string;
   jobs: number;
   label: string;
+  log: (message: string) => void;
 }
 
 /**
@@ -34,6 +35,7 @@ export interface CachedRun<I> {
 export async function runCached<I, S>(items: readonly I[], run: CachedRun<I>): Promise<Array<Sidecar<S>>> {
   const sidecars = new Array<Sidecar<S>>(items.length);
   const missed: number[] = [];
+  let computed = 0;
   const progress = startProgress({ label: run.label, total: items.length });
   async function* misses(): AsyncGenerator<CachedJob<I>> {
     for (const [index, item] of items.entries()) {
@@ -51,10 +53,11 @@ export async function runCached<I, S>(items: readonly I[], run: CachedRun<I>): P
   }
   const results = mapInWorkers<CachedJob<I>, Sidecar<S>>(misses(), run.task, { jobs: run.jobs, name: (job) => run.name(job.item) });
   for await (const sidecar of results) {
-    sidecars[missed.shift()!] = sidecar;
+    sidecars[missed[computed++]!] = sidecar;
     progress.tick();
   }
   progress.done();
+  run.log(`${run.label}: ${items.length - computed} reused, ${computed} computed`);
   await removeOthers(run.folder, new Set(items.flatMap((item) => [run.file(item), `${run.file(item)}.meta.json`])));
   return sidecars;
 }

@@ -17,6 +17,8 @@ export const DatasetInfo = z.object({
 });
 export type DatasetInfo = z.infer<typeof DatasetInfo>;
 
-export function readDatasetInfo(path = join(projectRoot, "dataset.json")): DatasetInfo {
+export const datasetInfoPath = join(projectRoot, "dataset.json");
+
+export function readDatasetInfo(path = datasetInfoPath): DatasetInfo {
   return DatasetInfo.parse(JSON.parse(readFileSync(path, "utf8")));
 }

@@ -73,6 +73,7 @@ export async function run({ paths, log, jobs }: StageContext): Promise<void> {
     name: (entry) => entry.source_file,
     jobs,
     label: "extract",
+    log,
   });
   // The tables are a function of the per-article outputs and this stage's code: unchanged, they stay as they are.
   const stamp = sha256Hex(JSON.stringify([cache.codeVersion, sidecars.map((s) => s.output_sha256)]));

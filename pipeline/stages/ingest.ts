@@ -30,6 +30,7 @@ export async function run({ dirs, paths, log, jobs }: StageContext): Promise<voi
     name: (file) => file.source_file,
     jobs,
     label: "ingest",
+    log,
   });
   const rejected: Skipped[] = [...skipped];
   const seen = new Map<string, string>();

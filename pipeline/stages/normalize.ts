@@ -22,6 +22,7 @@ export async function run({ paths, log, jobs }: StageContext): Promise<void> {
     name: ({ record }) => record.source_file,
     jobs,
     label: "normalize",
+    log,
   });
   const entries: NormalizedEntry[] = items.map(({ record }, i) => ({ article_id: record.article_id, source_file: record.source_file, sha256: sidecars[i]!.output_sha256 }));
   await writeJsonl(paths.normalizeManifest, entries);

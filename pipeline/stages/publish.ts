@@ -1,25 +1,54 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { tables, type ArticleRow, type TargetRow } from "../../schemas/index.ts";
 import { projectRoot } from "../paths.ts";
 import { buildRelease } from "../publish/build-release.ts";
 import { checkVersionBump } from "../publish/check-version-bump.ts";
-import { readDatasetInfo } from "../publish/dataset-info.ts";
+import { datasetInfoPath, readDatasetInfo } from "../publish/dataset-info.ts";
 import { extractionScores } from "../publish/extraction-scores.ts";
 import { readPreviousRelease } from "../publish/read-previous-release.ts";
 import { schemaChanges } from "../publish/schema-changes.ts";
 import { writeRelease } from "../publish/write-release.ts";
+import { fileSha256, writeJson } from "../lib/files.ts";
+import { sha256Hex } from "../lib/hash.ts";
+import { requireInput } from "../lib/require-input.ts";
+import { openStageCache } from "../lib/stage-cache.ts";
 import type { StageContext } from "../stage.ts";
 import { readValidatedTables } from "../validate/read-validated-tables.ts";
 
 const goldPath = join(projectRoot, "tests", "gold", "targets-dev.csv");
 
-/** Writes the release from the validated tables. */
+/**
+ * What a release is built from: the validate report (which holds the tables' hashes), the dataset description,
+ * the gold file behind the card's scores and publish's own code.
+ */
+async function releaseBasis(paths: StageContext["paths"]): Promise<string> {
+  const { codeVersion } = await openStageCache({ entry: new URL(import.meta.url) });
+  const inputs = await Promise.all([paths.validateReport, datasetInfoPath, goldPath].map((path) => fileSha256(path)));
+  return sha256Hex(JSON.stringify([codeVersion, ...inputs]));
+}
+
+/**
+ * Writes the release from the validated tables. When the release this build would write is already in place,
+ * built from the same basis and with its checksums untouched, it is left as it is without rebuilding it.
+ */
 export async function run({ dirs, paths, log }: StageContext): Promise<void> {
-  const rows = await readValidatedTables(paths, tables);
+  await requireInput(paths.validateReport, "validate");
   const info = readDatasetInfo();
+  const target = paths.release(info.version);
+  const sums = join(target, "SHA256SUMS");
+  const stamp = { basis: await releaseBasis(paths), release: target };
+  const previousStamp = existsSync(paths.publishStamp) ? (JSON.parse(await readFile(paths.publishStamp, "utf8")) as typeof stamp & { sums: string }) : null;
+  if (previousStamp?.basis === stamp.basis && previousStamp.release === target && existsSync(sums) && (await fileSha256(sums)) === previousStamp.sums) {
+    log(`publish: v${info.version} unchanged in ${target} (same validated tables, dataset.json and code)`);
+    return;
+  }
+  const rows = await readValidatedTables(paths, tables);
   const previous = await readPreviousRelease(dirs.dist, info.version);
   if (previous) checkVersionBump(previous.version, info.version, schemaChanges(tables, previous));
   const scores = await extractionScores(goldPath, (rows.targets ?? []) as TargetRow[], (rows.articles ?? []) as ArticleRow[]);
   const outcome = await writeRelease(dirs.dist, info, buildRelease(info, tables, rows, { previous, scores }));
-  log(`publish: v${info.version} ${outcome === "written" ? "written to" : "unchanged in"} ${paths.release(info.version)}`);
+  await writeJson(paths.publishStamp, { ...stamp, sums: await fileSha256(sums) });
+  log(`publish: v${info.version} ${outcome === "written" ? "written to" : "unchanged in"} ${target}`);
 }
