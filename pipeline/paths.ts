@@ -34,6 +34,7 @@ export function buildPaths(dirs: Dirs) {
     /** What the extract tables were concatenated from: equal next time means they need not be rewritten. */
     extractTablesStamp: join(stage("extract"), "tables.stamp"),
     validateReport: join(stage("validate"), "report.json"),
+    validateTextChecks: join(stage("validate"), "text-checks.json"),
     /** What the last release written or confirmed was built from. */
     publishStamp: join(stage("publish"), "stamp.json"),
     release: (version: string) => join(dirs.dist, `v${version}`),

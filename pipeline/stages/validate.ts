@@ -22,7 +22,7 @@ export async function run({ paths, log }: StageContext): Promise<void> {
       return;
     }
   }
-  const { row_counts, inputs, errors } = await validateBuild(paths, tables, tableRules);
+  const { row_counts, inputs, errors } = await validateBuild(paths, tables, tableRules, basis.code_version);
   await writeJson(paths.validateReport, { valid: errors.length === 0, ...basis, inputs, row_counts, errors });
   if (errors.length > 0) throw new PipelineError(`${refusal(errors)}\nfull report: ${paths.validateReport}`);
   log(`validate: ${Object.entries(row_counts).map(([t, n]) => `${t} ${n}`).join(", ")}: valid`);

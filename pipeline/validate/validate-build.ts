@@ -1,7 +1,10 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { TableDef } from "../../schemas/column.ts";
+import type { NormalizedEntry } from "../../schemas/normalized-article.ts";
 import type { BuildPaths } from "../paths.ts";
-import { fileSha256, readJsonl } from "../lib/files.ts";
+import { fileSha256, readJsonl, writeJson } from "../lib/files.ts";
+import { sha256Hex } from "../lib/hash.ts";
 import { requireInput } from "../lib/require-input.ts";
 import { pointsOf, ruleChecker, type ArticleText } from "./check-rules.ts";
 import { referenceCollector, tableChecker } from "./check-tables.ts";
@@ -35,11 +38,24 @@ function articleTexts(paths: BuildPaths) {
   };
 }
 
+type Row = Record<string, unknown>;
+/** Consecutive rows of one table about one article, from row number `first` on. */
+type Group = { article: string; first: number; rows: Row[] };
+
+/**
+ * Text-rule results of earlier runs, per run of consecutive rows of one article, keyed by those rows, the
+ * article's normalized hash and the validator's code: after one article changes, only its text is read again.
+ */
+async function readTextChecks(path: string, codeVersion: string): Promise<Map<string, ValidationError[]>> {
+  const saved = existsSync(path) ? (JSON.parse(await readFile(path, "utf8")) as { code_version: string; groups: Record<string, ValidationError[]> }) : null;
+  return new Map(saved?.code_version === codeVersion ? Object.entries(saved.groups) : []);
+}
+
 /**
  * Streams every extracted table once (twice for the tables foreign keys point at) and checks each row against
  * its schema, its table's keys and references, and the declared rules, loading article texts as rows need them.
  */
-export async function validateBuild(paths: BuildPaths, defs: readonly TableDef[], rules: readonly TableRule[]): Promise<BuildCheck> {
+export async function validateBuild(paths: BuildPaths, defs: readonly TableDef[], rules: readonly TableRule[], codeVersion: string): Promise<BuildCheck> {
   const inputs: BuildCheck["inputs"] = {};
   for (const def of defs) {
     await requireInput(paths.extractTable(def.name), "extract");
@@ -47,24 +63,51 @@ export async function validateBuild(paths: BuildPaths, defs: readonly TableDef[]
   }
   const references = referenceCollector(defs);
   for (const table of references.tables) {
-    for await (const row of readJsonl<Record<string, unknown>>(paths.extractTable(table))) references.add(table, row);
+    for await (const row of readJsonl<Row>(paths.extractTable(table))) references.add(table, row);
   }
+  const articleSha = new Map<string, string>();
+  for await (const entry of readJsonl<NormalizedEntry>(paths.normalizeManifest)) articleSha.set(entry.article_id, entry.sha256);
+  const earlier = await readTextChecks(paths.validateTextChecks, codeVersion);
+  const textChecks = new Map<string, ValidationError[]>();
   const texts = articleTexts(paths);
   const points = pointsOf(texts.held);
-  const articleColumns = [...new Set(rules.flatMap((rule) => ("article" in rule ? [rule] : [])).map((rule) => [rule.table, rule.article] as const))];
+  const articleColumns = new Map(rules.flatMap((rule) => ("article" in rule ? [[rule.table, rule.article] as const] : [])));
   const row_counts: BuildCheck["row_counts"] = {};
   const errors: ValidationError[] = [];
   for (const def of defs) {
     const checkRow = tableChecker(def, references.keys);
     const checkRules = ruleChecker(rules, def.name, def.primaryKey, points);
-    const articleColumn = articleColumns.find(([table]) => table === def.name)?.[1];
+    const articleColumn = articleColumns.get(def.name);
+    let group = null as Group | null;
+    // Errors are kept with row numbers relative to the group, so they still hold when rows before it change.
+    const checkGroup = async ({ article, first, rows }: Group) => {
+      const key = sha256Hex(JSON.stringify([def.name, articleSha.get(article) ?? null, rows]));
+      let found = earlier.get(key);
+      if (!found) {
+        await texts.load(article);
+        found = rows.flatMap((row, i) => checkRules(row, i));
+      }
+      textChecks.set(key, found);
+      errors.push(...found.map((e) => ({ ...e, row: first + e.row })));
+    };
     let count = 0;
-    for await (const row of readJsonl<Record<string, unknown>>(paths.extractTable(def.name))) {
+    for await (const row of readJsonl<Row>(paths.extractTable(def.name))) {
       count++;
-      if (articleColumn) await texts.load(String(row[articleColumn]));
-      errors.push(...checkRow(row, count), ...checkRules(row, count));
+      errors.push(...checkRow(row, count));
+      if (!articleColumn) {
+        errors.push(...checkRules(row, count));
+        continue;
+      }
+      const article = String(row[articleColumn]);
+      if (group?.article !== article) {
+        if (group) await checkGroup(group);
+        group = { article, first: count, rows: [] };
+      }
+      group.rows.push(row);
     }
+    if (group) await checkGroup(group);
     row_counts[def.name] = count;
   }
+  await writeJson(paths.validateTextChecks, { code_version: codeVersion, groups: Object.fromEntries(textChecks) });
   return { row_counts, inputs, errors };
 }
