@@ -21,7 +21,10 @@ export interface RejectedFile {
 /** Share of bytes that are control characters other than tab and newlines: a binary file's signature. */
 function controlShare(bytes: Uint8Array): number {
   let control = 0;
-  for (const b of bytes) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x1b) control++;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x1b) control++;
+  }
   return bytes.length === 0 ? 0 : control / bytes.length;
 }
 

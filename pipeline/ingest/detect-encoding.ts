@@ -1,4 +1,5 @@
-import { isCommonHan } from "./is-common-han.ts";
+import { isCommonHanCode } from "./is-common-han.ts";
+import { isSpace } from "./is-space.ts";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
 
@@ -30,11 +31,18 @@ export function textScore(text: string): number {
   let good = 0;
   let bad = 0;
   let total = 0;
-  for (const ch of text) {
-    if (/\s/.test(ch)) continue;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    if (isSpace(cp)) continue;
     total++;
-    const cp = ch.codePointAt(0)!;
-    if (isCommonHan(ch) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x2010 && cp <= 0x201f)) good++;
+    if (isCommonHanCode(cp) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x2010 && cp <= 0x201f)) good++;
     else if (cp >= 0x4e00 && cp <= 0x9fff) good += 0.25;
     else if (cp < 0x20 || cp === 0xfffd || (cp >= 0xe000 && cp <= 0xf8ff) || (cp >= 0x3400 && cp <= 0x4dbf) || cp > 0xffff) bad++;
     else if (cp < 0x80) good += 0.5;

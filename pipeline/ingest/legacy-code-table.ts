@@ -34,23 +34,21 @@ const tables = new Map<LegacyEncoding, LegacyCodeTable>();
 export function legacyCodeTable(encoding: LegacyEncoding): LegacyCodeTable {
   const cached = tables.get(encoding);
   if (cached) return cached;
-  const decoder = new TextDecoder(encoding, { fatal: true });
+  const codes = LEADS[encoding].flatMap((lead) => TRAILS[encoding].map((trail) => (lead << 8) | trail));
+  // One decode of every code, each followed by a line feed, instead of one decoder call per code: a code
+  // that is no character comes out as U+FFFD (with its trail byte when that is ASCII), never as a line feed.
+  const bytes = new Uint8Array(codes.length * 3);
+  codes.forEach((code, k) => bytes.set([code >> 8, code & 0xff, 0x0a], k * 3));
+  const decoded = new TextDecoder(encoding).decode(bytes).split("\n");
+  if (decoded.length !== codes.length + 1) throw new Error(`${encoding}: the code table did not decode one line per code`);
   const table: LegacyCodeTable = { decode: new Map(), encode: new Map() };
-  for (const lead of LEADS[encoding]) {
-    for (const trail of TRAILS[encoding]) {
-      let ch: string;
-      try {
-        ch = decoder.decode(new Uint8Array([lead, trail]));
-      } catch {
-        continue;
-      }
-      // Big5 maps a few codes to a base letter plus a combining mark: one code, two characters.
-      if ([...ch].length !== 1) continue;
-      const code = (lead << 8) | trail;
-      table.decode.set(code, ch);
-      if (!table.encode.has(ch)) table.encode.set(ch, code);
-    }
-  }
+  codes.forEach((code, k) => {
+    const ch = decoded[k]!;
+    // Big5 maps a few codes to a base letter plus a combining mark: one code, two characters.
+    if (ch.includes("\ufffd") || [...ch].length !== 1) return;
+    table.decode.set(code, ch);
+    if (!table.encode.has(ch)) table.encode.set(ch, code);
+  });
   tables.set(encoding, table);
   return table;
 }

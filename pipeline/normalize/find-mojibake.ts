@@ -1,21 +1,37 @@
-import { isCommonHan } from "../ingest/is-common-han.ts";
+import { isCommonHanCode } from "../ingest/is-common-han.ts";
+import { isSpace } from "../ingest/is-space.ts";
 
 export interface TextSpan {
   start: number;
   end: number;
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const isHan = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 /**
  * What a misaligned GBK decode produces besides rare Han but Chinese prose almost never mixes into Han:
  * Greek, Cyrillic, box drawing, kana, bopomofo and odd full-width symbols (GBK rows 0xA1–0xA9), and the
  * private-use characters of GBK's user-defined rows.
  */
-const FOREIGN = /[\ue000-\uf8ff\u3100-\u312f\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u3131-\u318e\uff03\uff04\uff06\uff20\uff3e\uff40\uff5b\uff5d]/;
+const isForeign = (c: number) =>
+  (c >= 0xe000 && c <= 0xf8ff) ||
+  (c >= 0x3100 && c <= 0x312f) ||
+  (c >= 0x0370 && c <= 0x04ff) ||
+  (c >= 0x2500 && c <= 0x257f) ||
+  (c >= 0x3040 && c <= 0x30ff) ||
+  (c >= 0x3131 && c <= 0x318e) ||
+  c === 0xff03 ||
+  c === 0xff04 ||
+  c === 0xff06 ||
+  c === 0xff20 ||
+  c === 0xff3e ||
+  c === 0xff40 ||
+  c === 0xff5b ||
+  c === 0xff5d;
 /** ASCII that a lost byte leaves behind: `?` for an undecodable byte, and symbols that are valid GBK trail bytes. */
-const STRAY_ASCII = /[?|\\^_`{}~@[\]]/;
+const STRAY_ASCII = new Set([..."?|\\^_`{}~@[]"].map((ch) => ch.charCodeAt(0)));
 /** ASCII letters, digits, spaces and brackets: pinyin glosses and Latin terms, neither evidence for nor against. */
-const NEUTRAL = /[A-Za-z0-9\s()\u00c0-\u024f]/;
+const isNeutral = (c: number) =>
+  (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x28 || c === 0x29 || (c >= 0xc0 && c <= 0x24f) || isSpace(c);
 
 const MAX_GAP = 4;
 const MIN_ODD = 3;
@@ -23,14 +39,11 @@ const MIN_ODD_SHARE = 0.4;
 
 /** A character that frequent-character Chinese prose would not contain here. */
 export function isOddChar(text: string, i: number): boolean {
-  const ch = text[i]!;
-  if (ch === "\ufffd") return true;
-  if (HAN.test(ch)) return !isCommonHan(ch);
-  if (FOREIGN.test(ch)) return true;
-  if (STRAY_ASCII.test(ch)) {
-    const next = text[i + 1];
-    return i > 0 && HAN.test(text[i - 1]!) && next !== undefined && !/\s/.test(next);
-  }
+  const c = text.charCodeAt(i);
+  if (c === 0xfffd) return true;
+  if (isHan(c)) return !isCommonHanCode(c);
+  if (isForeign(c)) return true;
+  if (STRAY_ASCII.has(c)) return i > 0 && isHan(text.charCodeAt(i - 1)) && i + 1 < text.length && !isSpace(text.charCodeAt(i + 1));
   return false;
 }
 
@@ -50,8 +63,8 @@ export function findMojibake(text: string): TextSpan[] {
     counted = 0;
   };
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === "\n") {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
       flush();
       continue;
     }
@@ -61,7 +74,7 @@ export function findMojibake(text: string): TextSpan[] {
       odd.push(i);
       counted++;
       sinceOdd = 0;
-    } else if (!NEUTRAL.test(ch)) {
+    } else if (!isNeutral(c)) {
       sinceOdd++;
       if (odd.length > 0 && sinceOdd > MAX_GAP) flush();
     }

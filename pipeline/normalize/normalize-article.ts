@@ -5,7 +5,7 @@ import { repairMojibake } from "./repair-mojibake.ts";
 import { stripBoilerplate } from "./strip-boilerplate.ts";
 import { stripPinyin } from "./strip-pinyin.ts";
 import { segment } from "./structure.ts";
-import { detectScript, toSimplified } from "./to-simplified.ts";
+import { detectScript, toSimplified, withConversionMemo } from "./to-simplified.ts";
 import { collapseWhitespace, toAsciiAlnum, toFullWidthPunctuation } from "./width.ts";
 
 type Step = NormalizedArticle["quality"]["steps"][number];
@@ -15,6 +15,10 @@ type Step = NormalizedArticle["quality"]["steps"][number];
  * the result still knows the raw characters it came from.
  */
 export function normalizeArticle(record: IngestRecord, rawText: string): NormalizedArticle {
+  return withConversionMemo(() => normalize(record, rawText));
+}
+
+function normalize(record: IngestRecord, rawText: string): NormalizedArticle {
   const steps: Step[] = [];
   const track = (step: Step["step"], before: MappedText, after: MappedText) => {
     steps.push({ step, chars_before: before.text.length, chars_after: after.text.length, changed: before.text !== after.text });

@@ -40,10 +40,21 @@ function decodeGbkWithOffsets(bytes: Uint8Array, from: number): Decoded[] {
  * letters change form in later steps, so all of these end a stretch; that keeps the stretches, and so the
  * repair, the same when normalized text is normalized again.
  */
-const STRETCH_CHAR = /[^\x00-\x7f\ufffd\u3000-\u303f\uff00-\uffef“”‘’…—·]/;
+const isStretchChar = (c: number) =>
+  c > 0x7f &&
+  c !== 0xfffd &&
+  !(c >= 0x3000 && c <= 0x303f) &&
+  !(c >= 0xff00 && c <= 0xffef) &&
+  c !== 0x201c &&
+  c !== 0x201d &&
+  c !== 0x2018 &&
+  c !== 0x2019 &&
+  c !== 0x2026 &&
+  c !== 0x2014 &&
+  c !== 0x00b7;
 
 /** ASCII symbols in the GBK trail-byte range 0x40–0x7E; letters there are taken for text. */
-const TRAIL_SYMBOL = /[@[\\\]^_`{|}~]/;
+const isTrailSymbol = (c: number) => c === 0x40 || (c >= 0x5b && c <= 0x60) || (c >= 0x7b && c <= 0x7e);
 
 /**
  * Maximal stretches of re-decodable characters that touch a span, each with one following ASCII symbol
@@ -53,13 +64,13 @@ function stretchesTouching(text: string, spans: readonly TextSpan[]): TextSpan[]
   const stretches: TextSpan[] = [];
   let i = 0;
   while (i < text.length) {
-    if (!STRETCH_CHAR.test(text[i]!)) {
+    if (!isStretchChar(text.charCodeAt(i))) {
       i++;
       continue;
     }
     let j = i;
-    while (j < text.length && STRETCH_CHAR.test(text[j]!)) j++;
-    const end = j < text.length && TRAIL_SYMBOL.test(text[j]!) ? j + 1 : j;
+    while (j < text.length && isStretchChar(text.charCodeAt(j))) j++;
+    const end = j < text.length && isTrailSymbol(text.charCodeAt(j)) ? j + 1 : j;
     if (spans.some((s) => s.start < end && i < s.end)) stretches.push({ start: i, end });
     i = j;
   }

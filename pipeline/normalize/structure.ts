@@ -3,9 +3,11 @@ import layout from "./structure.json" with { type: "json" };
 
 const HEADING_MARK = /^(?:[◎■●◆▲★☆□○]|[一二三四五六七八九十]+、|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十]+[）)])/;
 const SENTENCE_END = /[。！？；]/;
-const CLOSERS = /[”’」』）)]/;
-const OPEN_QUOTE = /[“「『]/;
-const CLOSE_QUOTE = /[”」』]/;
+/** The sentence splitter reads every character, so its classes are code comparisons, not regular expressions. */
+const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b; // 。！？；
+const isCloser = (c: number) => c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29; // ”’」』）)
+const isOpenQuote = (c: number) => c === 0x201c || c === 0x300c || c === 0x300e; // “「『
+const isCloseQuote = (c: number) => c === 0x201d || c === 0x300d || c === 0x300f; // ”」』
 /** An unbalanced quote must not swallow the rest of a paragraph: past this length a quote no longer holds a split. */
 const MAX_QUOTE = 150;
 const LABELS = new Set(layout.labels);
@@ -29,16 +31,19 @@ function isTitle(line: string): boolean {
  */
 export function splitSentences(text: string, from: number, to: number): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
+  // Whether a closing quote follows position i is then one comparison, not a scan of the rest of the block.
+  let lastClose = to - 1;
+  while (lastClose >= from && !isCloseQuote(text.charCodeAt(lastClose))) lastClose--;
   let start = from;
   let quoteFrom = -1;
   for (let i = from; i < to; i++) {
-    const ch = text[i]!;
-    if (OPEN_QUOTE.test(ch)) quoteFrom = quoteFrom === -1 ? i : quoteFrom;
-    else if (CLOSE_QUOTE.test(ch)) quoteFrom = -1;
-    if (!SENTENCE_END.test(ch)) continue;
-    if (quoteFrom !== -1 && i - quoteFrom <= MAX_QUOTE && /[”」』]/.test(text.slice(i + 1, to))) continue;
+    const c = text.charCodeAt(i);
+    if (isOpenQuote(c)) quoteFrom = quoteFrom === -1 ? i : quoteFrom;
+    else if (isCloseQuote(c)) quoteFrom = -1;
+    if (!isSentenceEnd(c)) continue;
+    if (quoteFrom !== -1 && i - quoteFrom <= MAX_QUOTE && lastClose > i) continue;
     let end = i + 1;
-    while (end < to && CLOSERS.test(text[end]!)) end++;
+    while (end < to && isCloser(text.charCodeAt(end))) end++;
     spans.push({ start, end });
     start = end;
     quoteFrom = -1;

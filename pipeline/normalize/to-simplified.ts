@@ -9,42 +9,76 @@ import { applyEdits, type Edit, type MappedText } from "./mapped-text.ts";
  * characters (乾隆 stays, 乾淨 → 干净).
  */
 const t2s = OpenCC.Converter({ from: "t", to: "cn" });
-
-/** Plain-string form of the same conversion, for matching patterns written in Simplified. */
-export const simplify = (text: string): string => t2s(text);
 const s2t = OpenCC.Converter({ from: "cn", to: "t" });
+
+let memo: Map<string, string> | null = null;
+
+/**
+ * Runs `work` with conversions remembered until it returns: boilerplate matching, the conversion itself and
+ * script detection each convert the same lines of an article, and converting is the costly part of
+ * normalizing. Scoped to one article, so memory stays flat and other articles' lines are never reused.
+ */
+export function withConversionMemo<T>(work: () => T): T {
+  const outer = memo;
+  memo = new Map();
+  try {
+    return work();
+  } finally {
+    memo = outer;
+  }
+}
+
+/** Traditional to Simplified on a plain string (the conversion `toSimplified` applies), for matching patterns written in Simplified. */
+export function simplify(text: string): string {
+  const known = memo?.get(text);
+  if (known !== undefined) return known;
+  const converted = t2s(text);
+  memo?.set(text, converted);
+  return converted;
+}
+
+/** An ideographic description operator (⿰…): OpenCC reads its operands past a line break. */
+const IDS_OPERATOR = /[\u2ff0-\u2fff]/;
+
+/** The conversion of a whole text, put together from its lines': no dictionary entry holds a line break. */
+function simplifyText(text: string): string {
+  return IDS_OPERATOR.test(text) ? t2s(text) : text.split("\n").map(simplify).join("\n");
+}
+
+/** Positions (in text) where the other string has a different code unit. */
+function countChanged(text: string, other: string): number {
+  let changed = 0;
+  for (let i = 0; i < text.length; i++) if (other.charCodeAt(i) !== text.charCodeAt(i)) changed++;
+  return changed;
+}
 
 export type Script = "traditional" | "simplified" | "mixed";
 
 /** Counts characters that the conversion in each direction would change. */
 export function detectScript(text: string): Script {
-  const simplified = t2s(text);
-  const traditional = s2t(text);
-  let tradOnly = 0;
-  let simpOnly = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (simplified[i] !== text[i]) tradOnly++;
-    if (traditional[i] !== text[i]) simpOnly++;
-  }
-  if (tradOnly === 0 && simpOnly === 0) return "simplified";
+  const tradOnly = countChanged(text, simplifyText(text));
+  // Nothing Traditional-only makes the share 0 whatever the other count, so the reverse conversion can be skipped.
+  if (tradOnly === 0) return "simplified";
+  const simpOnly = countChanged(text, s2t(text));
   const share = tradOnly / (tradOnly + simpOnly);
   return share >= 0.8 ? "traditional" : share <= 0.2 ? "simplified" : "mixed";
 }
 
 /** Converts line by line; where a phrase changes length, that stretch maps to its whole source span. */
 export function toSimplified(input: MappedText): MappedText {
+  const lines: string[] = [];
   const edits: Edit[] = [];
   let offset = 0;
   for (const line of input.text.split("\n")) {
-    const converted = t2s(line);
-    if (converted.length === line.length) {
-      for (let i = 0; i < line.length; i++) {
-        if (converted[i] !== line[i]) edits.push({ start: offset + i, end: offset + i + 1, insert: converted[i]! });
-      }
-    } else if (converted !== line) {
+    const converted = simplify(line);
+    // A same-length conversion keeps every character's raw span, so it needs no edit, only the new text.
+    if (converted.length === line.length) lines.push(converted);
+    else {
+      lines.push(line);
       edits.push({ start: offset, end: offset + line.length, insert: converted });
     }
     offset += line.length + 1;
   }
-  return applyEdits(input, edits);
+  const text = lines.join("\n");
+  return applyEdits(text === input.text ? input : { text, start: input.start, end: input.end }, edits);
 }

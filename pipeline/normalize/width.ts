@@ -3,7 +3,8 @@ import { replaceAll, type MappedText } from "./mapped-text.ts";
 const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]/g;
 // Script=Han, not a BMP range: compatibility ideographs beyond it turn into ordinary Han in to-simplified.
 const HAN = "[\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff5e“”‘’]";
-const ASCII_PUNCT_IN_CJK = new RegExp(`(?<=${HAN})[,:;?!](?=${HAN}|\\s*$)`, "gmu");
+// Lookbehind after the punctuation mark, not before it, so the engine can skip ahead to each candidate.
+const ASCII_PUNCT_IN_CJK = new RegExp(`[,:;?!](?<=${HAN}[,:;?!])(?=${HAN}|\\s*$)`, "gmu");
 const FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "?": "？", "!": "！" };
 
 /** Full-width digits, letters, % and . to ASCII, what NFKC does for them. */
@@ -22,7 +23,8 @@ export function toFullWidthPunctuation(input: MappedText): MappedText {
  */
 export function collapseWhitespace(input: MappedText): MappedText {
   const lf = replaceAll(input, /\r\n?|[\u2028\u2029\u0085]/g, () => "\n");
-  const trimmed = replaceAll(lf, /^[^\S\n]+|[^\S\n]+$|(?<=[\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f])[^\S\n]+/gm, () => "");
+  // The full-width-punctuation lookbehind follows the first blank, as in ASCII_PUNCT_IN_CJK.
+  const trimmed = replaceAll(lf, /^[^\S\n]+|[^\S\n]+$|[^\S\n](?<=[\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f][^\S\n])[^\S\n]*/gm, () => "");
   const single = replaceAll(trimmed, /[^\S\n]{2,}|[\t\u3000\u00a0\u1680\u2000-\u200a\u202f\u205f\v\f]/g, () => " ");
   return replaceAll(single, /^\n+|\n+$|\n{3,}/g, (m) => (m.index === 0 || m.index + m[0].length === single.text.length ? "" : "\n\n"));
 }
