@@ -1,8 +1,11 @@
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
+import pMap from "p-map";
 import { startProgress } from "./progress.ts";
 import type { CacheStamp, Sidecar, StageCache } from "./stage-cache.ts";
 import { mapInWorkers, type PoolTask } from "./worker-pool.ts";
+
+const LOOKUPS_AT_ONCE = 32;
 
 /** What a pool worker gets for one item: where to write, the stamp to write beside it, and the item itself. */
 export interface CachedJob<I> {
@@ -33,33 +36,27 @@ export interface CachedRun<I> {
  * Outputs in the folder that belong to no item are removed, so the folder always mirrors the input.
  */
 export async function runCached<I, S>(items: readonly I[], run: CachedRun<I>): Promise<Array<Sidecar<S>>> {
-  const sidecars = new Array<Sidecar<S>>(items.length);
-  const missed: number[] = [];
-  let computed = 0;
   const progress = startProgress({ label: run.label, total: items.length });
-  async function* misses(): AsyncGenerator<CachedJob<I>> {
-    for (const [index, item] of items.entries()) {
-      const output = join(run.folder, run.file(item));
-      const inputSha256 = run.inputSha256(item);
-      const hit = await run.cache.lookup<S>(output, inputSha256);
-      if (hit) {
-        sidecars[index] = hit;
-        progress.tick();
-        continue;
-      }
-      missed.push(index);
-      yield { output, stamp: run.cache.stamp(inputSha256), item };
-    }
-  }
-  const results = mapInWorkers<CachedJob<I>, Sidecar<S>>(misses(), run.task, { jobs: run.jobs, name: (job) => run.name(job.item) });
-  for await (const sidecar of results) {
-    sidecars[missed[computed++]!] = sidecar;
+  // Lookups are small reads: many at once, so a rebuild with nothing to do is bound by the disk, not by waiting.
+  const found = await pMap(items, async (item) => {
+    const hit = await run.cache.lookup<S>(join(run.folder, run.file(item)), run.inputSha256(item));
+    if (hit) progress.tick();
+    return hit;
+  }, { concurrency: LOOKUPS_AT_ONCE });
+  const missed = items.flatMap((item, index) => (found[index] ? [] : [index]));
+  const jobs = missed.map((index): CachedJob<I> => {
+    const item = items[index]!;
+    return { output: join(run.folder, run.file(item)), stamp: run.cache.stamp(run.inputSha256(item)), item };
+  });
+  let computed = 0;
+  for await (const sidecar of mapInWorkers<CachedJob<I>, Sidecar<S>>(jobs, run.task, { jobs: run.jobs, name: (job) => run.name(job.item) })) {
+    found[missed[computed++]!] = sidecar;
     progress.tick();
   }
   progress.done();
   run.log(`${run.label}: ${items.length - computed} reused, ${computed} computed`);
   await removeOthers(run.folder, new Set(items.flatMap((item) => [run.file(item), `${run.file(item)}.meta.json`])));
-  return sidecars;
+  return found as Array<Sidecar<S>>;
 }
 
 /** Deletes what items that are gone left in the folder (and temporary files of an interrupted run). */

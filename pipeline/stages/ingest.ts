@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import pMap from "p-map";
 import { listRawFiles, type Skipped } from "../ingest/list-raw-files.ts";
 import { writeJson, writeJsonl } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
@@ -15,12 +16,11 @@ export async function run({ dirs, paths, log, jobs }: StageContext): Promise<voi
   const { files, skipped } = await listRawFiles(dirs.raw).catch((error: Error) => {
     throw new PipelineError(`cannot read raw folder ${dirs.raw}: ${error.message}`);
   });
-  // Hashing is the cheap part of reading a file; decoding is what the cache saves.
-  const raw: RawFile[] = [];
-  for (const name of files) {
+  // Hashing is the cheap part of reading a file (decoding is what the cache saves); files are read several at once.
+  const raw = await pMap(files, async (name): Promise<RawFile> => {
     const path = join(dirs.raw, name);
-    raw.push({ source_file: name, path, sha256: sha256Hex(await readFile(path)) });
-  }
+    return { source_file: name, path, sha256: sha256Hex(await readFile(path)) };
+  }, { concurrency: 16 });
   const sidecars = await runCached<RawFile, IngestSummary>(raw, {
     cache: await openStageCache({ entry: new URL(import.meta.url) }),
     task: { module: new URL("./ingest-file.ts", import.meta.url), exportName: "ingestFile" },
