@@ -38,16 +38,15 @@ export interface CachedRun<I> {
 export async function runCached<I, S>(items: readonly I[], run: CachedRun<I>): Promise<Array<Sidecar<S>>> {
   const progress = startProgress({ label: run.label, total: items.length });
   // Lookups are small reads: many at once, so a rebuild with nothing to do is bound by the disk, not by waiting.
-  const found = await pMap(items, async (item) => {
-    const hit = await run.cache.lookup<S>(join(run.folder, run.file(item)), run.inputSha256(item));
+  const outputs = items.map((item) => join(run.folder, run.file(item)));
+  const inputs = items.map(run.inputSha256);
+  const found = await pMap(items, async (_item, index) => {
+    const hit = await run.cache.lookup<S>(outputs[index]!, inputs[index]!);
     if (hit) progress.tick();
     return hit;
   }, { concurrency: LOOKUPS_AT_ONCE });
-  const missed = items.flatMap((item, index) => (found[index] ? [] : [index]));
-  const jobs = missed.map((index): CachedJob<I> => {
-    const item = items[index]!;
-    return { output: join(run.folder, run.file(item)), stamp: run.cache.stamp(run.inputSha256(item)), item };
-  });
+  const missed = items.flatMap((_item, index) => (found[index] ? [] : [index]));
+  const jobs = missed.map((index): CachedJob<I> => ({ output: outputs[index]!, stamp: run.cache.stamp(inputs[index]!), item: items[index]! }));
   let computed = 0;
   for await (const sidecar of mapInWorkers<CachedJob<I>, Sidecar<S>>(jobs, run.task, { jobs: run.jobs, name: (job) => run.name(job.item) })) {
     found[missed[computed++]!] = sidecar;

@@ -82,7 +82,7 @@ async function hashCode(entry: URL): Promise<string> {
   return sha256Hex(digest.sort().join("\n")).slice(0, 16);
 }
 
-export const sidecarPath = (output: string) => `${output}.meta.json`;
+const sidecarPath = (output: string) => `${output}.meta.json`;
 
 async function readSidecar<S>(output: string): Promise<Sidecar<S> | null> {
   try {

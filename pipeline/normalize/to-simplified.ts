@@ -1,4 +1,5 @@
 import * as OpenCC from "opencc-js";
+import { scopedMemo } from "../lib/scoped-memo.ts";
 import { applyEdits, type Edit, type MappedText } from "./mapped-text.ts";
 
 /**
@@ -11,31 +12,15 @@ import { applyEdits, type Edit, type MappedText } from "./mapped-text.ts";
 const t2s = OpenCC.Converter({ from: "t", to: "cn" });
 const s2t = OpenCC.Converter({ from: "cn", to: "t" });
 
-let memo: Map<string, string> | null = null;
+// Boilerplate matching, the conversion itself and script detection each convert the same lines of an article,
+// and converting is the costly part of normalizing.
+const conversions = scopedMemo<string>((text) => t2s(text));
 
-/**
- * Runs `work` with conversions remembered until it returns: boilerplate matching, the conversion itself and
- * script detection each convert the same lines of an article, and converting is the costly part of
- * normalizing. Scoped to one article, so memory stays flat and other articles' lines are never reused.
- */
-export function withConversionMemo<T>(work: () => T): T {
-  const outer = memo;
-  memo = new Map();
-  try {
-    return work();
-  } finally {
-    memo = outer;
-  }
-}
+/** Runs `work` with conversions remembered until it returns (one article's normalization). */
+export const withConversionMemo = conversions.within;
 
 /** Traditional to Simplified on a plain string (the conversion `toSimplified` applies), for matching patterns written in Simplified. */
-export function simplify(text: string): string {
-  const known = memo?.get(text);
-  if (known !== undefined) return known;
-  const converted = t2s(text);
-  memo?.set(text, converted);
-  return converted;
-}
+export const simplify = (text: string): string => conversions.get(text);
 
 /** An ideographic description operator (⿰…): OpenCC reads its operands past a line break. */
 const IDS_OPERATOR = /[\u2ff0-\u2fff]/;

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { threadId } from "node:worker_threads";
 import nodejieba from "nodejieba";
+import { scopedMemo } from "../lib/scoped-memo.ts";
 import { codebook } from "../themes/codebook.ts";
 import neutralPhrases from "../themes/neutral-phrases.json" with { type: "json" };
 
@@ -81,30 +82,15 @@ export function segment(text: string): Token[] {
   return locate(text, nodejieba.cut(text, true), (word, start, end) => ({ word, start, end }));
 }
 
-let tagMemo: Map<string, TaggedToken[]> | null = null;
-
-/**
- * Runs `work` with `tag` remembering its answers until `work` returns: target extraction tags the same clause
- * fragments again and again while trimming them. Scoped to one call (one article), so memory stays flat and a
- * benchmark built from recombined sentences gains nothing from other articles' fragments.
- */
-export function withTagMemo<T>(work: () => T): T {
-  const outer = tagMemo;
-  tagMemo = new Map();
-  try {
-    return work();
-  } finally {
-    tagMemo = outer;
-  }
-}
-
-/** Words of the text with their part-of-speech tags and offsets; callers must not modify the tokens. */
-export function tag(text: string): readonly TaggedToken[] {
-  const known = tagMemo?.get(text);
-  if (known) return known;
+// Target extraction tags the same clause fragments again and again while trimming them.
+const tagMemo = scopedMemo((text: string): readonly TaggedToken[] => {
   loadDictionary();
   const tagged = nodejieba.tag(text);
-  const tokens = locate(text, tagged.map((t) => t.word), (word, start, end, i) => ({ word, start, end, tag: tagged[i]!.tag }));
-  tagMemo?.set(text, tokens);
-  return tokens;
-}
+  return locate(text, tagged.map((t) => t.word), (word, start, end, i) => ({ word, start, end, tag: tagged[i]!.tag }));
+});
+
+/** Runs `work` with `tag` remembering its answers until `work` returns (one article's targets). */
+export const withTagMemo = tagMemo.within;
+
+/** Words of the text with their part-of-speech tags and offsets; callers must not modify the tokens. */
+export const tag = (text: string): readonly TaggedToken[] => tagMemo.get(text);
