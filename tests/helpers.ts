@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll } from "vitest";
 import { defaultDirs, type Dirs } from "../pipeline/paths.ts";
 import { runStages } from "../pipeline/run-stages.ts";
+import type { TableRows } from "../pipeline/publish/write-table.ts";
 
 /** A fresh temporary folder, removed after the file's tests. */
 export async function tempDir(prefix = "plans-"): Promise<string> {
@@ -19,3 +20,9 @@ export async function runPipeline(stage = "all", raw = defaultDirs.raw): Promise
   await runStages(stage, { dirs, log: () => {} });
   return dirs;
 }
+
+/** Tables held in memory, read the way publish reads the validated tables: a fresh stream per call. */
+export const inMemoryRows = (tables: Readonly<Record<string, ReadonlyArray<Record<string, unknown>>>>): TableRows =>
+  (name) => (async function* () {
+    yield* tables[name] ?? [];
+  })();

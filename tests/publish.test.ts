@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { Ajv } from "ajv";
@@ -13,7 +13,7 @@ import { sha256Hex } from "../pipeline/lib/hash.ts";
 import { buildRelease } from "../pipeline/publish/build-release.ts";
 import { readDatasetInfo } from "../pipeline/publish/dataset-info.ts";
 import { describeColumns, type Column } from "../pipeline/publish/describe-columns.ts";
-import { runPipeline, tempDir } from "./helpers.ts";
+import { inMemoryRows, runPipeline, tempDir } from "./helpers.ts";
 
 const info = readDatasetInfo();
 type Row = Record<string, unknown>;
@@ -174,21 +174,56 @@ describe("types beyond the current tables", () => {
     { event_id: 2, day: null, big: -3 },
   ];
 
+  it("a table larger than one record batch and one Parquet row group reads back whole in every format", async () => {
+    // 70,000 rows: several record batches and three row groups, a categorical column with nulls whose values
+    // first appear late in the table, so every batch must share one table-wide dictionary.
+    const kinds = ["a", "b", "c", "d"];
+    const many = Array.from({ length: 70_000 }, (_, i) => ({
+      event_id: i % 1000,
+      day: i % 7 === 0 ? null : `2024-03-${String((i % 28) + 1).padStart(2, "0")}`,
+      big: i * 2 ** 20,
+      kind: i % 5 === 0 ? null : kinds[Math.min(3, Math.floor(i / 20_000))]!,
+    }));
+    const table = defineTable({
+      ...events,
+      schema: events.schema.extend({ kind: column(z.enum(kinds).nullable(), { description: "Kind.", examples: ["a"], categorical: true }) }),
+      primaryKey: ["event_id", "big"],
+    });
+    const dir = await tempDir("many-");
+    await buildRelease(dir, info, [table], inMemoryRows({ events: many }));
+    const expected = many.map((r) => ({ ...r, big: BigInt(r.big), day: r.day === null ? null : Date.parse(`${r.day}T00:00:00Z`) }));
+    const arrow = tableFromIPC(await readFile(join(dir, "events.arrow")));
+    expect(arrow.batches.length).toBeGreaterThan(1);
+    expect(arrow.toArray().map((r) => r.toJSON())).toEqual(expected);
+    const frame = pl.readIPC(await readFile(join(dir, "events.arrow")));
+    expect(frame.getColumn("kind").toArray()).toEqual(many.map((r) => r.kind));
+    expect(JSON.parse(await readFile(join(dir, "events.json"), "utf8"))).toEqual(many);
+    const csv = (await readFile(join(dir, "events.csv"), "utf8")).split("\n");
+    expect([csv.length, csv[0], csv[1], csv.at(-1)]).toEqual([many.length + 2, "event_id,day,big,kind", "0,,0,", ""]);
+
+    const duck = await (await DuckDBInstance.create(":memory:")).connect();
+    const path = join(dir, "events.parquet");
+    const groups = await duck.runAndReadAll(`SELECT count(DISTINCT row_group_id) AS n FROM parquet_metadata('${path}')`);
+    expect(Number(groups.getRowObjectsJson()[0]!.n)).toBeGreaterThan(1);
+    const read = await duck.runAndReadAll(`SELECT event_id, CAST(day AS VARCHAR) AS day, big, kind FROM read_parquet('${path}')`);
+    expect(read.getRowObjectsJson().map((r) => ({ ...r, big: Number(r.big) }))).toEqual(many);
+  });
+
   it("publishes a full date as a date in Arrow, Parquet and the Table Schema, and unbounded integers as Int64", async () => {
-    const files = buildRelease(info, [events], { events: rows });
-    const arrow = tableFromIPC(files.get("events.arrow")!);
+    const dir = await tempDir("events-");
+    await buildRelease(dir, info, [events], inMemoryRows({ events: rows }));
+    const arrow = tableFromIPC(await readFile(join(dir, "events.arrow")));
     expect(arrow.schema.fields.map((f) => String(f.type))).toEqual(["Int32", "Date32<DAY>", "Int64"]);
     expect(arrow.toArray().map((r) => r.toJSON())).toEqual([
       { event_id: 1, day: Date.UTC(2024, 2, 1), big: 2n ** 40n },
       { event_id: 2, day: null, big: -3n },
     ]);
-    const pkg = JSON.parse(new TextDecoder().decode(files.get("datapackage.json")!));
+    const pkg = JSON.parse(await readFile(join(dir, "datapackage.json"), "utf8"));
     expect(pkg.resources[0].schema.fields.map((f: TableSchemaField) => f.type)).toEqual(["integer", "date", "integer"]);
     expect(pkg.resources[0].schema.foreignKeys).toBeUndefined();
 
     const duck = await (await DuckDBInstance.create(":memory:")).connect();
-    const path = join(await tempDir("events-"), "events.parquet");
-    await writeFile(path, files.get("events.parquet")!);
+    const path = join(dir, "events.parquet");
     const read = await duck.runAndReadAll(`SELECT event_id, CAST(day AS VARCHAR) AS day, big, typeof(day) AS t FROM read_parquet('${path}')`);
     expect(read.getRowObjectsJson()).toEqual([
       { event_id: 1, day: "2024-03-01", big: String(2 ** 40), t: "DATE" },

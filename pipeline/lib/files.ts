@@ -1,8 +1,8 @@
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, readFile, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
+import { mkdir, open, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname } from "node:path";
 import { createInterface } from "node:readline";
-import { sha256Hex } from "./hash.ts";
 
 /** Writes next to the target and renames, so readers never see a half-written file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -81,6 +81,9 @@ export async function readJsonlAll<T = unknown>(path: string): Promise<T[]> {
   return rows;
 }
 
+/** Streams the file through the hash: tables at corpus size are hundreds of MB. */
 export async function fileSha256(path: string): Promise<string> {
-  return sha256Hex(await readFile(path));
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
 }

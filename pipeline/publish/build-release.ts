@@ -1,17 +1,16 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import type { TableDef } from "../../schemas/column.ts";
 import { sha256Hex } from "../lib/hash.ts";
-import { changesSince, type PreviousRelease } from "./changes-since.ts";
+import { changesSince, RowDiff, type PreviousRelease } from "./changes-since.ts";
 import { dataDictionary } from "./data-dictionary.ts";
 import { datasetCard } from "./dataset-card.ts";
 import { datapackage, FORMATS, type FileFacts, type Format } from "./datapackage.ts";
 import type { DatasetInfo } from "./dataset-info.ts";
-import { describeColumns } from "./describe-columns.ts";
-import { toArrow } from "./to-arrow.ts";
-import { toCsv } from "./to-csv.ts";
-import { toJsonSchema } from "./to-json-schema.ts";
-import { toParquet } from "./to-parquet.ts";
+import { schemaChanges } from "./schema-changes.ts";
+import { writeTable, type TableRows, type WrittenTable } from "./write-table.ts";
 
-export type TableRows = ReadonlyArray<Record<string, unknown>>;
+export type { TableRows } from "./write-table.ts";
 
 export interface ReleaseOptions {
   /** The release this one is compared with in CHANGES.md; null for the first. */
@@ -20,41 +19,46 @@ export interface ReleaseOptions {
   scores?: string | null;
 }
 
-const encoder = new TextEncoder();
-const json = (value: unknown) => encoder.encode(JSON.stringify(value, null, 2) + "\n");
+/** Row counts of the previous release's tables that this one no longer has, for CHANGES.md. */
+async function removedTables(defs: readonly TableDef[], previous: PreviousRelease): Promise<Record<string, number>> {
+  const removed: Record<string, number> = {};
+  for (const [name, table] of Object.entries(previous.tables)) {
+    if (!defs.some((d) => d.name === name)) removed[name] = (await RowDiff.against([], table.rows())).counts().removed;
+  }
+  return removed;
+}
 
-/** Pure: validated tables in, every release file's bytes out, keyed by file name. */
-export function buildRelease(
+/**
+ * Writes every file of a release into `dir`: each table streamed into its formats, then the documents that
+ * describe them (datapackage.json, data dictionary, CHANGES.md, dataset card) and SHA256SUMS.
+ */
+export async function buildRelease(
+  dir: string,
   info: DatasetInfo,
   defs: readonly TableDef[],
-  rows: Readonly<Record<string, TableRows>>,
+  rows: TableRows,
   { previous = null, scores = null }: ReleaseOptions = {},
-): Map<string, Uint8Array> {
-  const files = new Map<string, Uint8Array>();
-  const described = defs.map((def) => {
-    const columns = describeColumns(def);
-    const ordered = (rows[def.name] ?? []).map((r) => Object.fromEntries(columns.map((c) => [c.name, r[c.name] ?? null])));
-    const arrow = toArrow(columns, ordered, { table: def.name, description: def.description, version: info.version });
-    const formats: Record<Format, Uint8Array> = {
-      csv: encoder.encode(toCsv(columns, ordered)),
-      json: encoder.encode(JSON.stringify(ordered, null, 1) + "\n"),
-      arrow,
-      parquet: toParquet(arrow, { createdBy: `${info.name} ${info.version}` }),
-    };
-    for (const [format, bytes] of Object.entries(formats)) files.set(`${def.name}.${format}`, bytes);
-    files.set(`${def.name}.schema.json`, json(toJsonSchema(def)));
-    return { def, columns, rows: ordered };
-  });
-  const facts = new Map<string, FileFacts>(
-    [...files].map(([path, bytes]) => [path, { path, bytes: bytes.length, sha256: sha256Hex(bytes) }]),
-  );
-  const counted = described.map((t) => ({ ...t, rows: t.rows.length }));
-  const tableRows = Object.fromEntries(described.map((t) => [t.def.name, t.rows]));
-  files.set("datapackage.json", json(datapackage(info, described, facts)));
-  files.set("DATA_DICTIONARY.md", encoder.encode(dataDictionary(info, counted)));
-  files.set("CHANGES.md", encoder.encode(changesSince(info.version, defs, tableRows, previous)));
-  files.set("README.md", encoder.encode(datasetCard(info, counted, Object.keys(FORMATS) as Format[], scores)));
-  const sums = [...files.keys()].sort().map((name) => `${sha256Hex(files.get(name)!)}  ${name}`).join("\n") + "\n";
-  files.set("SHA256SUMS", encoder.encode(sums));
-  return files;
+): Promise<void> {
+  const written: WrittenTable[] = [];
+  for (const def of defs) {
+    const options = { meta: { table: def.name, description: def.description, version: info.version }, createdBy: `${info.name} ${info.version}` };
+    written.push(await writeTable(dir, def, rows, { ...options, previous: previous?.tables[def.name] }));
+  }
+  const facts = new Map<string, FileFacts>(written.flatMap((t) => t.files.map((f) => [f.path, f] as const)));
+  const documents: Record<string, string> = {
+    "datapackage.json": JSON.stringify(datapackage(info, written, facts), null, 2) + "\n",
+    "DATA_DICTIONARY.md": dataDictionary(info, written),
+    "CHANGES.md": changesSince(
+      info.version,
+      written,
+      previous && { version: previous.version, schema: schemaChanges(defs, previous), removedTables: await removedTables(defs, previous) },
+    ),
+    "README.md": datasetCard(info, written, Object.keys(FORMATS) as Format[], scores),
+  };
+  for (const [name, text] of Object.entries(documents)) {
+    await writeFile(join(dir, name), text);
+    facts.set(name, { path: name, bytes: Buffer.byteLength(text), sha256: sha256Hex(text) });
+  }
+  const sums = [...facts.keys()].sort().map((name) => `${facts.get(name)!.sha256}  ${name}`).join("\n") + "\n";
+  await writeFile(join(dir, "SHA256SUMS"), sums);
 }

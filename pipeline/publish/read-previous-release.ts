@@ -1,14 +1,41 @@
-import { readFile } from "node:fs/promises";
+import { open, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { DateDay, RecordBatchReader, type DataType } from "apache-arrow";
 import type { PreviousRelease, PreviousTable } from "./changes-since.ts";
 import { compareVersions } from "./compare-versions.ts";
 import type { ReleaseEntry } from "./write-release.ts";
+
+type Row = Record<string, unknown>;
 
 interface ResourceFacts {
   name: string;
   path: string;
   format: string;
   schema: { fields: PreviousTable["fields"] };
+}
+
+/** A value read from Arrow as the table's JSON file has it: Int64 as a number, a date as YYYY-MM-DD. */
+function jsonValue(type: DataType, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (type instanceof DateDay) return new Date(value as number).toISOString().slice(0, 10);
+  return typeof value === "bigint" ? Number(value) : value;
+}
+
+/** The rows of a release's Arrow file, one record batch in memory at a time. */
+async function* arrowRows(path: string): AsyncGenerator<Row> {
+  const handle = await open(path);
+  try {
+    const reader = await RecordBatchReader.from(handle);
+    for await (const batch of reader) {
+      const fields = batch.schema.fields;
+      const columns = fields.map((_, i) => batch.getChildAt(i)!);
+      for (let r = 0; r < batch.numRows; r++) {
+        yield Object.fromEntries(fields.map((f, i) => [f.name, jsonValue(f.type, columns[i]!.get(r))]));
+      }
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 /** The newest release in dist/releases.json older than `version`, read back from its files; null if none. */
@@ -23,8 +50,7 @@ export async function readPreviousRelease(distDir: string, version: string): Pro
   const tables: Record<string, PreviousTable> = {};
   // The CSV resource carries the table's name; a release writes each table as <table>.<format>.
   for (const csv of resources.filter((r) => r.format === "csv")) {
-    const rows = JSON.parse(await readFile(join(dir, `${csv.name}.json`), "utf8")) as Record<string, unknown>[];
-    tables[csv.name] = { rows, fields: csv.schema.fields };
+    tables[csv.name] = { fields: csv.schema.fields, rows: () => arrowRows(join(dir, `${csv.name}.arrow`)) };
   }
   return { version: entry.version, tables };
 }

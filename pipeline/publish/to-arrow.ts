@@ -1,8 +1,10 @@
 import {
-  Bool, DateDay, Dictionary, Field, Float64, Int32, Int64, makeData, RecordBatch, Schema, Struct, Table, tableToIPC, Utf8,
-  vectorFromArray, type DataType,
+  Bool, DateDay, Dictionary, Field, Float64, Int32, Int64, makeData, RecordBatch, Schema, Struct, Utf8, vectorFromArray,
+  type DataType, type Vector,
 } from "apache-arrow";
 import type { Column } from "./describe-columns.ts";
+
+type Row = Record<string, unknown>;
 
 const INT32 = 2 ** 31;
 /** Int32 where the schema bounds the column inside it (years, small counts); Int64 otherwise, so no value can wrap. */
@@ -48,13 +50,56 @@ export function arrowSchema(columns: readonly Column[], tableMeta: Record<string
   return new Schema(fields, new Map(Object.entries(tableMeta)));
 }
 
-/** Arrow IPC file bytes with real types and the schema's metadata (tableFromArrays would drop it). */
-export function toArrow(columns: readonly Column[], rows: ReadonlyArray<Record<string, unknown>>, tableMeta: Record<string, string>): Uint8Array {
-  const schema = arrowSchema(columns, tableMeta);
+/**
+ * The values of each categorical column, in order of first appearance over the whole table. Every record batch
+ * shares one dictionary per column, so the Arrow file holds each dictionary once: the IPC file format allows
+ * no replacement dictionaries, and some readers no deltas either. First-appearance order is the order
+ * apache-arrow's own builder gives a table written as a single batch.
+ */
+export class DictionaryValues {
+  private readonly values: Map<string, Map<string, number>>;
+
+  constructor(private readonly columns: readonly Column[]) {
+    this.values = new Map(columns.filter((c) => c.categorical).map((c) => [c.name, new Map()]));
+  }
+
+  add(row: Row): void {
+    for (const [name, seen] of this.values) {
+      const value = row[name];
+      if (typeof value === "string" && !seen.has(value)) seen.set(value, seen.size);
+    }
+  }
+
+  /** Frozen dictionaries for the batches: a vector of the values and each value's index. */
+  freeze(): Map<string, { vector: Vector<Utf8>; index: ReadonlyMap<string, number> }> {
+    return new Map([...this.values].map(([name, seen]) => [name, { vector: vectorFromArray([...seen.keys()], new Utf8()), index: seen }]));
+  }
+}
+
+export type FrozenDictionaries = ReturnType<DictionaryValues["freeze"]>;
+
+function dictionaryData(type: Dictionary<Utf8, Int32>, rows: readonly Row[], name: string, dictionary: FrozenDictionaries extends Map<string, infer D> ? D : never) {
+  const indices = new Int32Array(rows.length);
+  // Padded to 64 bytes as apache-arrow's builders pad it: the same rows give the same file either way.
+  const validity = new Uint8Array(Math.ceil(((rows.length + 7) >> 3) / 64) * 64);
+  let nullCount = 0;
+  rows.forEach((row, i) => {
+    const value = row[name];
+    if (typeof value === "string") {
+      indices[i] = dictionary.index.get(value)!;
+      validity[i >> 3]! |= 1 << (i & 7);
+    } else nullCount++;
+  });
+  return makeData({ type, length: rows.length, nullCount, nullBitmap: nullCount > 0 ? validity : null, data: indices, dictionary: dictionary.vector });
+}
+
+/** One record batch of rows (in column order) with real types and the table's shared dictionaries. */
+export function arrowBatch(schema: Schema, columns: readonly Column[], rows: readonly Row[], dictionaries: FrozenDictionaries): RecordBatch {
   const children = columns.map((c, i) => {
     const type = schema.fields[i]!.type;
+    const dictionary = dictionaries.get(c.name);
+    if (dictionary) return dictionaryData(type as Dictionary<Utf8, Int32>, rows, c.name, dictionary);
     return vectorFromArray(rows.map((r) => arrowValue(c, type, r[c.name])), type).data[0]!;
   });
-  const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children });
-  return tableToIPC(new Table(schema, [new RecordBatch(schema, data)]), "file");
+  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children }));
 }

@@ -2,12 +2,16 @@ import Papa from "papaparse";
 import type { Column } from "./describe-columns.ts";
 
 /**
- * RFC 4180 CSV: header row, LF line ends, fields quoted only when needed. A null is an empty field and an
- * empty string is a quoted one (""), so readers that tell them apart (DuckDB with allow_quoted_nulls = false)
- * get back what the JSON holds.
+ * RFC 4180 CSV lines for a run of rows, each ending in LF; the header line too when `header` is set, so a table
+ * is written run by run. Fields are quoted only when needed. A null is an empty field and an empty string a
+ * quoted one (""), so readers that tell them apart (DuckDB with allow_quoted_nulls = false) get back what the
+ * JSON holds.
  */
-export function toCsv(columns: readonly Column[], rows: ReadonlyArray<Record<string, unknown>>): string {
+export function csvLines(columns: readonly Column[], rows: ReadonlyArray<Record<string, unknown>>, header: boolean): string {
+  if (rows.length === 0 && !header) return "";
   const fields = columns.map((c) => c.name);
   const data = rows.map((row) => fields.map((f) => row[f] ?? null));
-  return Papa.unparse({ fields, data }, { newline: "\n", quotes: (value: unknown) => value === "", escapeFormulae: false }) + "\n";
+  // Papa ends a header-only table with a line break of its own.
+  const text = Papa.unparse({ fields, data }, { header, newline: "\n", quotes: (value: unknown) => value === "", escapeFormulae: false });
+  return rows.length === 0 ? text : text + "\n";
 }

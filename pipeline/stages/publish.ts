@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { tables, type ArticleRow, type TargetRow } from "../../schemas/index.ts";
+import { tables } from "../../schemas/index.ts";
 import { projectRoot } from "../paths.ts";
 import { buildRelease } from "../publish/build-release.ts";
 import { checkVersionBump } from "../publish/check-version-bump.ts";
@@ -47,8 +47,8 @@ export async function run({ dirs, paths, log }: StageContext): Promise<void> {
   const rows = await readValidatedTables(paths, tables);
   const previous = await readPreviousRelease(dirs.dist, info.version);
   if (previous) checkVersionBump(previous.version, info.version, schemaChanges(tables, previous));
-  const scores = await extractionScores(goldPath, (rows.targets ?? []) as TargetRow[], (rows.articles ?? []) as ArticleRow[]);
-  const outcome = await writeRelease(dirs.dist, info, buildRelease(info, tables, rows, { previous, scores }));
+  const scores = await extractionScores(goldPath, rows);
+  const outcome = await writeRelease(dirs.dist, info, (dir) => buildRelease(dir, info, tables, rows, { previous, scores }));
   await writeJson(paths.publishStamp, { ...stamp, sums: await fileSha256(sums) });
   log(`publish: v${info.version} ${outcome === "written" ? "written to" : "unchanged in"} ${target}`);
 }

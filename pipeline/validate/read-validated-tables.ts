@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
 import type { TableDef } from "../../schemas/column.ts";
-import { fileSha256, readJsonlAll } from "../lib/files.ts";
+import { fileSha256, readJsonl } from "../lib/files.ts";
 import { requireInput } from "../lib/require-input.ts";
 import type { BuildPaths } from "../paths.ts";
+import type { TableRows } from "../publish/write-table.ts";
 import { PipelineError } from "../stage.ts";
 import { refusal, type ValidationError } from "./validation-error.ts";
 
@@ -13,21 +14,20 @@ interface Report {
 }
 
 /**
- * The extracted tables exactly as the validate stage passed them. Publish trusts the report instead of checking
- * everything again, and the table hashes in it make sure no row edited after `make validate` slips through.
+ * The extracted tables exactly as the validate stage passed them, read as streams. Publish trusts the report
+ * instead of checking everything again, and the table hashes in it make sure no row edited after
+ * `make validate` slips through.
  */
-export async function readValidatedTables(paths: BuildPaths, defs: readonly TableDef[]): Promise<Record<string, Record<string, unknown>[]>> {
+export async function readValidatedTables(paths: BuildPaths, defs: readonly TableDef[]): Promise<TableRows> {
   await requireInput(paths.validateReport, "validate");
   const report = JSON.parse(await readFile(paths.validateReport, "utf8")) as Report;
   if (!report.valid) throw new PipelineError(refusal(report.errors));
-  const rows: Record<string, Record<string, unknown>[]> = {};
   for (const def of defs) {
     const path = paths.extractTable(def.name);
     await requireInput(path, "extract");
     if ((await fileSha256(path)) !== report.inputs[def.name]) {
       throw new PipelineError(`${path} changed after it was validated; nothing is published: run the validate stage again (make validate)`);
     }
-    rows[def.name] = await readJsonlAll(path);
   }
-  return rows;
+  return (table) => readJsonl(paths.extractTable(table));
 }
