@@ -10,8 +10,6 @@ import type { DatasetInfo } from "./dataset-info.ts";
 import { schemaChanges } from "./schema-changes.ts";
 import { writeTable, type TableRows, type WrittenTable } from "./write-table.ts";
 
-export type { TableRows } from "./write-table.ts";
-
 export interface ReleaseOptions {
   /** The release this one is compared with in CHANGES.md; null for the first. */
   previous?: PreviousRelease | null;

@@ -50,6 +50,13 @@ export function arrowSchema(columns: readonly Column[], tableMeta: Record<string
   return new Schema(fields, new Map(Object.entries(tableMeta)));
 }
 
+/** A categorical column's dictionary for every batch of a table: the values and each value's index. */
+interface FrozenDictionary {
+  vector: Vector<Utf8>;
+  index: ReadonlyMap<string, number>;
+}
+export type FrozenDictionaries = ReadonlyMap<string, FrozenDictionary>;
+
 /**
  * The values of each categorical column, in order of first appearance over the whole table. Every record batch
  * shares one dictionary per column, so the Arrow file holds each dictionary once: the IPC file format allows
@@ -70,15 +77,12 @@ export class DictionaryValues {
     }
   }
 
-  /** Frozen dictionaries for the batches: a vector of the values and each value's index. */
-  freeze(): Map<string, { vector: Vector<Utf8>; index: ReadonlyMap<string, number> }> {
+  freeze(): FrozenDictionaries {
     return new Map([...this.values].map(([name, seen]) => [name, { vector: vectorFromArray([...seen.keys()], new Utf8()), index: seen }]));
   }
 }
 
-export type FrozenDictionaries = ReturnType<DictionaryValues["freeze"]>;
-
-function dictionaryData(type: Dictionary<Utf8, Int32>, rows: readonly Row[], name: string, dictionary: FrozenDictionaries extends Map<string, infer D> ? D : never) {
+function dictionaryData(type: Dictionary<Utf8, Int32>, rows: readonly Row[], name: string, dictionary: FrozenDictionary) {
   const indices = new Int32Array(rows.length);
   // Padded to 64 bytes as apache-arrow's builders pad it: the same rows give the same file either way.
   const validity = new Uint8Array(Math.ceil(((rows.length + 7) >> 3) / 64) * 64);

@@ -5,7 +5,7 @@ import { HashedFile, type WrittenFile } from "../lib/hashed-file.ts";
 import { RowDiff, type DiffCounts, type PreviousTable } from "./changes-since.ts";
 import type { FileFacts } from "./datapackage.ts";
 import { describeColumns, type Column } from "./describe-columns.ts";
-import { arrowBatch, arrowSchema, DictionaryValues } from "./to-arrow.ts";
+import { arrowBatch, arrowSchema, DictionaryValues, type FrozenDictionaries } from "./to-arrow.ts";
 import { csvLines } from "./to-csv.ts";
 import { jsonElements, jsonEnd } from "./to-json.ts";
 import { toJsonSchema } from "./to-json-schema.ts";
@@ -83,7 +83,7 @@ async function writeText(dir: string, def: TableDef, columns: readonly Column[],
 }
 
 /** Arrow and Parquet in one pass: each record batch goes to the Arrow writer and on to parquet-wasm, which pulls them. */
-async function writeBinary(dir: string, def: TableDef, columns: readonly Column[], rows: TableRows, dictionaries: ReturnType<DictionaryValues["freeze"]>, options: TableOptions) {
+async function writeBinary(dir: string, def: TableDef, columns: readonly Column[], rows: TableRows, dictionaries: FrozenDictionaries, options: TableOptions) {
   const schema = arrowSchema(columns, options.meta);
   const arrow = await HashedFile.create(join(dir, `${def.name}.arrow`));
   const parquet = await HashedFile.create(join(dir, `${def.name}.parquet`));
