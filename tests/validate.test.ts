@@ -1,9 +1,11 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
+import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
 import { tables } from "../schemas/index.ts";
 import { targetsTable } from "../schemas/targets.ts";
 import { buildPaths, type Dirs } from "../pipeline/paths.ts";
 import { runStages } from "../pipeline/run-stages.ts";
+import { CodePointText } from "../pipeline/lib/code-points.ts";
 import { checkRules } from "../pipeline/validate/check-rules.ts";
 import { checkTables } from "../pipeline/validate/check-tables.ts";
 import { tableRules } from "../pipeline/validate/table-rules.ts";
@@ -121,5 +123,21 @@ describe("a corrupted build is refused by validate and by publish", () => {
     const report = JSON.parse(await readFile(paths().validateReport, "utf8"));
     expect(report).toMatchObject({ valid: true, errors: [] });
     expect(Object.keys(report.row_counts)).toEqual(tables.map((t) => t.name));
+  });
+});
+
+describe("code-point indexing of article texts", () => {
+  it("counts and slices as an array of code points would, lone surrogates included", () => {
+    // Full Unicode strings with stray surrogate halves mixed in, as broken web copies hold them.
+    const unit = fc.oneof(fc.string({ unit: "grapheme" }), fc.constantFrom("\ud840", "\udc00", "\ud840\udc00", "一"));
+    fc.assert(
+      fc.property(fc.array(unit).map((parts) => parts.join("")), fc.nat(), fc.nat(), (text, a, b) => {
+        const points = [...text];
+        const indexed = new CodePointText(text);
+        const [start, end] = [a % (points.length + 1), b % (points.length + 1)].sort((x, y) => x - y) as [number, number];
+        expect([indexed.length, indexed.slice(start, end)]).toEqual([points.length, points.slice(start, end).join("")]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

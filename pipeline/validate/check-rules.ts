@@ -1,3 +1,4 @@
+import { CodePointText } from "../lib/code-points.ts";
 import type { Document, TableRule } from "./table-rules.ts";
 import { keyOf, type Rows, type ValidationError } from "./validation-error.ts";
 
@@ -7,24 +8,24 @@ export type ArticleText = Record<Document, string>;
 type Row = Record<string, unknown>;
 type Fail = Pick<ValidationError, "type" | "field" | "value" | "message">;
 /** An article's documents as code points, or undefined when the article has no normalized text. */
-export type ArticlePoints = (id: string, document: Document) => string[] | undefined;
+export type ArticlePoints = (id: string, document: Document) => CodePointText | undefined;
 
 type Checker<C extends TableRule["check"]> = (rule: Extract<TableRule, { check: C }>, row: Row, points: ArticlePoints) => Fail[];
 
 const present = (v: unknown) => v !== null && v !== undefined;
 
-function withText(rule: Extract<TableRule, { article: string }>, row: Row, points: ArticlePoints, check: (text: string[], id: string) => Fail[]): Fail[] {
+function withText(rule: Extract<TableRule, { article: string }>, row: Row, points: ArticlePoints, check: (text: CodePointText, id: string) => Fail[]): Fail[] {
   const id = String(row[rule.article]);
   const text = points(id, rule.document);
   if (text) return check(text, id);
   return [{ type: "unknown-article", field: rule.article, value: row[rule.article], message: `no normalized article ${id} to check ${rule.table} against` }];
 }
 
-function outOfRange(start: unknown, end: unknown, text: string[]): boolean {
+function outOfRange(start: unknown, end: unknown, text: CodePointText): boolean {
   return !(Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) <= (end as number) && (end as number) <= text.length);
 }
 
-const rangeMessage = (what: string, start: unknown, end: unknown, id: string, document: Document, text: string[]) =>
+const rangeMessage = (what: string, start: unknown, end: unknown, id: string, document: Document, text: CodePointText) =>
   `${what} = ${String(start)}..${String(end)} is not inside article ${id}'s ${document} (${text.length} code points)`;
 
 const CHECKS: { [C in TableRule["check"]]: Checker<C> } = {
@@ -43,15 +44,15 @@ const CHECKS: { [C in TableRule["check"]]: Checker<C> } = {
       }
       if (!rule.evidence) return [];
       const [s, e] = [start as number, end as number];
-      const evidence = [...String(row[rule.evidence])];
+      const evidence = String(row[rule.evidence]);
+      const length = new CodePointText(evidence).length;
       // The evidence must stand in the text at a position that covers the span, not merely contain its words.
-      const covers = (at: number) => evidence.every((c, i) => text[at + i] === c);
-      for (let at = Math.max(0, e - evidence.length); at <= s; at++) if (covers(at)) return [];
+      for (let at = Math.max(0, e - length); at <= s && at + length <= text.length; at++) if (text.slice(at, at + length) === evidence) return [];
       return [{
         type: "evidence-mismatch",
         field: rule.evidence,
         value: row[rule.evidence],
-        message: `${rule.evidence} does not stand in article ${id}'s ${rule.document} around ${rule.start}..${rule.end} = ${s}..${e} (text there: ${JSON.stringify(text.slice(s, e).join(""))})`,
+        message: `${rule.evidence} does not stand in article ${id}'s ${rule.document} around ${rule.start}..${rule.end} = ${s}..${e} (text there: ${JSON.stringify(text.slice(s, e))})`,
       }];
     }),
 
@@ -75,17 +76,17 @@ export function ruleChecker(rules: readonly TableRule[], table: string, primaryK
 }
 
 /**
- * Splits an article's documents into code points once, however many rows point into them; the split is kept
- * only as long as the article itself, so a caller that forgets articles frees their code points too.
+ * Indexes an article's documents by code point once, however many rows point into them; the index is kept
+ * only as long as the article itself, so a caller that forgets articles frees their indexes too.
  */
 export function pointsOf(articles: ReadonlyMap<string, ArticleText | null>): ArticlePoints {
-  const cache = new WeakMap<ArticleText, Partial<Record<Document, string[]>>>();
+  const cache = new WeakMap<ArticleText, Partial<Record<Document, CodePointText>>>();
   return (id, document) => {
     const article = articles.get(id);
     if (!article) return undefined;
     const split = cache.get(article) ?? {};
     cache.set(article, split);
-    return (split[document] ??= [...article[document]]);
+    return (split[document] ??= new CodePointText(article[document]));
   };
 }
 
