@@ -119,6 +119,20 @@ describe("releases are reproducible, immutable and atomic", () => {
     expect(await readFile(join(dist, "v0.2.0", "CHANGES.md"), "utf8")).toBe(changes);
   });
 
+  it("CHANGES.md counts the rows of a table the new version no longer publishes", async () => {
+    const dist = await tempDir("dropped-");
+    const rows = await readRows(dirs);
+    await publishRows(dist, info, rows);
+    const next = { ...info, version: "1.0.0" };
+    const previous = await readPreviousRelease(dist, next.version);
+    const fewer = tables.filter((t) => t.name !== "officials");
+    await writeRelease(dist, next, (dir) => buildRelease(dir, next, fewer, inMemoryRows(rows), { previous }));
+    const changes = await readFile(join(dist, "v1.0.0", "CHANGES.md"), "utf8");
+    expect(rows.officials!.length).toBeGreaterThan(1);
+    expect(changes).toContain(`| \`officials\` | 0 | ${rows.officials!.length} | 0 | 0 | table-removed |`);
+    expect(await readdir(join(dist, "v1.0.0"))).not.toContain("officials.csv");
+  });
+
   it("a breaking schema change is refused without a bigger version bump; an added column is not breaking", async () => {
     const dist = await tempDir("schema-");
     const published = { ...info, version: "1.2.0" };
