@@ -10,6 +10,8 @@ export function codePointIndex(text: string, utf16Index: number): number {
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+/** The low half of a surrogate pair: it continues the code point before it rather than starting one. */
+const continues = (text: string, i: number) => i > 0 && isLow(text.charCodeAt(i)) && isHigh(text.charCodeAt(i - 1));
 
 /**
  * A string indexed by code points as `[...text]` indexes it (a lone surrogate counts as one), without
@@ -21,10 +23,16 @@ export class CodePointText {
   private readonly starts: Uint32Array | null;
 
   constructor(readonly text: string) {
-    const starts: number[] = [];
-    for (let i = 0; i < text.length; i++) if (!(isLow(text.charCodeAt(i)) && i > 0 && isHigh(text.charCodeAt(i - 1)))) starts.push(i);
-    this.length = starts.length;
-    this.starts = starts.length === text.length ? null : Uint32Array.from([...starts, text.length]);
+    let length = 0;
+    for (let i = 0; i < text.length; i++) if (!continues(text, i)) length++;
+    this.length = length;
+    this.starts = null;
+    if (length === text.length) return;
+    const starts = new Uint32Array(length + 1);
+    let k = 0;
+    for (let i = 0; i < text.length; i++) if (!continues(text, i)) starts[k++] = i;
+    starts[length] = text.length;
+    this.starts = starts;
   }
 
   /** Code points start (inclusive) to end (exclusive), both within 0..length. */

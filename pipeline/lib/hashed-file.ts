@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { open, type FileHandle } from "node:fs/promises";
+import { open, writeFile, type FileHandle } from "node:fs/promises";
+import { sha256Hex } from "./hash.ts";
 
 /** What a written file is: its size and sha256, as SHA256SUMS and datapackage.json state them. */
 export interface WrittenFile {
@@ -8,6 +9,12 @@ export interface WrittenFile {
 }
 
 const FLUSH_AT = 1 << 20;
+
+/** Writes a small file whole and says what it is. */
+export async function writeHashedFile(path: string, text: string): Promise<WrittenFile> {
+  await writeFile(path, text);
+  return { bytes: Buffer.byteLength(text), sha256: sha256Hex(text) };
+}
 
 /**
  * A file written piece by piece and hashed on the way, so a table of any size is written in bounded memory

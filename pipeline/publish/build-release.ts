@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { TableDef } from "../../schemas/column.ts";
-import { sha256Hex } from "../lib/hash.ts";
+import { writeHashedFile } from "../lib/hashed-file.ts";
 import { changesSince, type PreviousRelease } from "./changes-since.ts";
 import { dataDictionary } from "./data-dictionary.ts";
 import { datasetCard } from "./dataset-card.ts";
@@ -55,10 +55,7 @@ export async function buildRelease(
     ),
     "README.md": datasetCard(info, written, Object.keys(FORMATS) as Format[], scores),
   };
-  for (const [name, text] of Object.entries(documents)) {
-    await writeFile(join(dir, name), text);
-    facts.set(name, { path: name, bytes: Buffer.byteLength(text), sha256: sha256Hex(text) });
-  }
+  for (const [name, text] of Object.entries(documents)) facts.set(name, { path: name, ...(await writeHashedFile(join(dir, name), text)) });
   const sums = [...facts.keys()].sort().map((name) => `${facts.get(name)!.sha256}  ${name}`).join("\n") + "\n";
   await writeFile(join(dir, "SHA256SUMS"), sums);
 }

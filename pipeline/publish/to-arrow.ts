@@ -66,7 +66,7 @@ export type FrozenDictionaries = ReadonlyMap<string, FrozenDictionary>;
 export class DictionaryValues {
   private readonly values: Map<string, Map<string, number>>;
 
-  constructor(private readonly columns: readonly Column[]) {
+  constructor(columns: readonly Column[]) {
     this.values = new Map(columns.filter((c) => c.categorical).map((c) => [c.name, new Map()]));
   }
 

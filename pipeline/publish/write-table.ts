@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { RecordBatchFileWriter, type RecordBatch } from "apache-arrow";
 import type { TableDef } from "../../schemas/column.ts";
-import { HashedFile, type WrittenFile } from "../lib/hashed-file.ts";
+import { HashedFile, writeHashedFile, type WrittenFile } from "../lib/hashed-file.ts";
 import { RowDiff, type DiffCounts, type PreviousTable } from "./changes-since.ts";
 import type { FileFacts } from "./datapackage.ts";
 import { describeColumns, type Column } from "./describe-columns.ts";
@@ -111,9 +111,8 @@ export async function writeTable(dir: string, def: TableDef, rows: TableRows, op
   const columns = describeColumns(def);
   const text = await writeText(dir, def, columns, rows, options.previous);
   const binary = await writeBinary(dir, def, columns, rows, text.dictionaries, options);
-  const schema = await HashedFile.create(join(dir, `${def.name}.schema.json`));
-  const schemaFile = (await closeAll([schema], schema.write(JSON.stringify(toJsonSchema(def), null, 2) + "\n")))[0]!;
-  const written = { ...text.written, ...binary, "schema.json": schemaFile };
+  const schema = await writeHashedFile(join(dir, `${def.name}.schema.json`), JSON.stringify(toJsonSchema(def), null, 2) + "\n");
+  const written = { ...text.written, ...binary, "schema.json": schema };
   const files = Object.entries(written).map(([ext, file]) => ({ path: `${def.name}.${ext}`, ...file }));
   return { def, columns, rows: text.count, files, diff: text.diff };
 }
