@@ -10,7 +10,7 @@ import { classifyKind } from "./classify-kind.ts";
 import { distributeList } from "./distribute-list.ts";
 import { whyNotTarget } from "./exclude-quantity.ts";
 import { findDirection } from "./find-direction.ts";
-import { findMetric, trimMetric } from "./find-metric.ts";
+import { findMetric, trimsToAtMost } from "./find-metric.ts";
 import { findQuantities, type Quantity } from "./find-quantities.ts";
 import { findTime, type TimeInfo } from "./find-time.ts";
 import { lexicon } from "./lexicon.ts";
@@ -51,7 +51,7 @@ const MAX_LEAD_IN_REST = 2;
 
 /** Nothing but time and cue words (力争到2025年, 今年, 预计全年): such a clause governs the clauses after it. */
 function isLeadIn(clause: Clause): boolean {
-  return clause.colon || trimMetric(clause.text).length <= MAX_LEAD_IN_REST;
+  return clause.colon || trimsToAtMost(clause.text, MAX_LEAD_IN_REST);
 }
 
 /**
@@ -94,7 +94,7 @@ function findInSentence(
         : [findMetric(before, text.slice(q.end, clause.end), q.unit, previous?.metric ?? null)];
       // 分别增长7%和8%: a quantity joined to the one before by a bare conjunction shares its direction.
       const ownDirection = findDirection(before);
-      const direction = ownDirection === "level" && i > 0 && previous && trimMetric(before) === "" ? previous.direction : ownDirection;
+      const direction = ownDirection === "level" && i > 0 && previous && trimsToAtMost(before, 0) ? previous.direction : ownDirection;
       for (const metric of metrics) {
         found.push({ quantity: withBareUnit(q, metric), kind, metric, direction, time });
       }

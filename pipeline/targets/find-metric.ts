@@ -1,5 +1,5 @@
 import type { TargetRow } from "../../schemas/targets.ts";
-import { tag } from "../text/segment.ts";
+import { charactersOfTaggedWords, tag } from "../text/segment.ts";
 import { findQuantities } from "./find-quantities.ts";
 import { TIME_WORDS } from "./find-time.ts";
 import { alternation, lexicon } from "./lexicon.ts";
@@ -39,7 +39,11 @@ function trimFunctionWords(text: string): string {
 
 /** Trims cue words, verbs of doing and function words from both ends until nothing more comes off (签约 keeps its 约). */
 export function trimMetric(text: string): string {
-  let out = clean(text);
+  return trimCleaned(clean(text));
+}
+
+function trimCleaned(cleaned: string): string {
+  let out = cleaned;
   for (let before = ""; before !== out; ) {
     before = out;
     out = out.replace(LEADING, "");
@@ -47,6 +51,29 @@ export function trimMetric(text: string): string {
     out = trimFunctionWords(out);
   }
   return out;
+}
+
+let trimmable: Set<string> | null = null;
+/** Characters trimMetric can take off: those of its cue words and of every word jieba may tag as a function word. */
+function trimmableCharacters(): Set<string> {
+  trimmable ??= new Set([
+    ...[...strip.leading, ...strip.trailing, ...directions.increase, ...directions.decrease].join(""),
+    ...charactersOfTaggedWords(new RegExp(`${LEADING_TAG.source}|${TRAILING_TAG.source}`, "u")),
+  ]);
+  return trimmable;
+}
+
+/**
+ * Whether trimMetric(text) is at most `max` UTF-16 units long. Characters that no trimmed word contains never
+ * come off, so when the cleaned text has more than `max` units of them the answer needs no tagging: most
+ * clauses, which are asked whether they are mere lead-ins.
+ */
+export function trimsToAtMost(text: string, max: number): boolean {
+  const cleaned = clean(text);
+  const characters = trimmableCharacters();
+  let kept = 0;
+  for (const c of cleaned) if (!characters.has(c) && (kept += c.length) > max) return false;
+  return trimCleaned(cleaned).length <= max;
 }
 
 function startsWithNoun(text: string): boolean {

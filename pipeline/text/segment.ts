@@ -32,15 +32,11 @@ const ADDED_WORD_TAG = "nz";
 const LOADED = Symbol.for("district-plans.nodejieba-loaded");
 
 /**
- * The single place that loads nodejieba. Its dictionary belongs to the JavaScript environment (the process, or
- * each worker thread) and `load()` replaces it, so it is loaded once per environment (the flag lives on
- * globalThis, which survives re-evaluation of this module): the default dictionaries plus a user dictionary of
- * every codebook term and neutral phrase (a phrase kept whole so no theme term inside it matches, e.g. 健康发展).
- * Words already in jieba's main dictionary keep their weight and tag.
+ * The user dictionary this module adds: every codebook term and neutral phrase (a phrase kept whole so no theme
+ * term inside it matches, e.g. 健康发展) missing from jieba's main dictionary; words already there keep their
+ * weight and tag.
  */
-function loadDictionary(): void {
-  const flags = globalThis as Record<symbol, unknown>;
-  if (flags[LOADED]) return;
+function addedWordsDictionary(): string {
   const wanted = new Set([...codebook.flatMap((entry) => entry.terms), ...neutralPhrases]);
   // Scanned line by line rather than split into a set of its 350k words, which would stay on every thread's heap.
   const dict = readFileSync(nodejieba.DEFAULT_DICT, "utf8");
@@ -49,8 +45,18 @@ function loadDictionary(): void {
     wanted.delete(dict.slice(start, dict.indexOf(" ", start)));
     start = end < 0 ? dict.length : end + 1;
   }
-  const added = [...wanted];
-  const content = added.map((w) => `${w} ${ADDED_WORD_FREQUENCY} ${ADDED_WORD_TAG}\n`).join("");
+  return [...wanted].map((w) => `${w} ${ADDED_WORD_FREQUENCY} ${ADDED_WORD_TAG}\n`).join("");
+}
+
+/**
+ * The single place that loads nodejieba. Its dictionary belongs to the JavaScript environment (the process, or
+ * each worker thread) and `load()` replaces it, so it is loaded once per environment (the flag lives on
+ * globalThis, which survives re-evaluation of this module): the default dictionaries plus the added words.
+ */
+function loadDictionary(): void {
+  const flags = globalThis as Record<symbol, unknown>;
+  if (flags[LOADED]) return;
+  const content = addedWordsDictionary();
   const path = join(tmpdir(), `district-plans-userdict-${createHash("sha256").update(content).digest("hex").slice(0, 16)}.utf8`);
   // The name holds the content's hash; a new file is written under a private name, then renamed, so parallel
   // processes and threads never read a half-written one.
@@ -61,6 +67,22 @@ function loadDictionary(): void {
   }
   nodejieba.load({ userDict: `${nodejieba.DEFAULT_USER_DICT}|${path}` });
   flags[LOADED] = true;
+}
+
+/**
+ * Characters of every dictionary word whose tag matches `pattern`. jieba tags a word from its dictionary entry
+ * and anything else x, m or eng, so a token tagged otherwise is made of these characters. Lines are `word freq
+ * tag` in the main dictionary and `word`, `word tag` or `word freq tag` in user dictionaries: the tag is the
+ * last of two or more fields.
+ */
+export function charactersOfTaggedWords(pattern: RegExp): Set<string> {
+  const characters = new Set<string>();
+  const dictionaries = [readFileSync(nodejieba.DEFAULT_DICT, "utf8"), readFileSync(nodejieba.DEFAULT_USER_DICT, "utf8"), addedWordsDictionary()];
+  for (const line of dictionaries.join("\n").split("\n")) {
+    const fields = line.trim().split(/\s+/u);
+    if (fields.length > 1 && pattern.test(fields.at(-1)!)) for (const c of fields[0]!) characters.add(c);
+  }
+  return characters;
 }
 
 /** Gives each word its offsets; jieba returns every character of the input, so the words tile the text. */
