@@ -11,8 +11,11 @@ export interface Mention {
 export interface PlaceIndex {
   names: ReadonlyMap<string, Place[]>;
   byId: ReadonlyMap<string, Place>;
-  /** First character → the lengths of the names it starts, longest first: most characters start no name. */
-  lengthsByFirst: ReadonlyMap<string, readonly number[]>;
+  /**
+   * First UTF-16 unit → the lengths of the names it starts, longest first: most characters start no name. Keyed
+   * by number so the scan does not make a one-character string per character of the corpus.
+   */
+  lengthsByFirst: ReadonlyMap<number, readonly number[]>;
 }
 
 export const levelRank: Record<Level, number> = { national: 0, province: 1, city: 2, county: 3, zone: 3 };
@@ -37,12 +40,12 @@ function buildIndex(): PlaceIndex {
       names.set(alias, list);
     }
   }
-  const lengthsByFirst = new Map<string, number[]>();
+  const lengthsByFirst = new Map<number, number[]>();
   for (const [name, places] of names) {
     names.set(name, narrow(name, places));
-    const lengths = lengthsByFirst.get(name[0]!) ?? [];
+    const lengths = lengthsByFirst.get(name.charCodeAt(0)) ?? [];
     if (!lengths.includes(name.length)) lengths.push(name.length);
-    lengthsByFirst.set(name[0]!, lengths);
+    lengthsByFirst.set(name.charCodeAt(0), lengths);
   }
   for (const lengths of lengthsByFirst.values()) lengths.sort((a, b) => b - a);
   return { names, byId: new Map(gazetteer().map((p) => [p.district_id, p])), lengthsByFirst };
@@ -61,7 +64,7 @@ export function findMentions(text: string, index: PlaceIndex = placeIndex()): Me
   const mentions: Mention[] = [];
   for (let i = 0; i < text.length; ) {
     let found: Mention | undefined;
-    for (const len of index.lengthsByFirst.get(text[i]!) ?? []) {
+    for (const len of index.lengthsByFirst.get(text.charCodeAt(i)) ?? []) {
       if (len < 2 || i + len > text.length) continue;
       const surface = text.slice(i, i + len);
       const places = index.names.get(surface);
