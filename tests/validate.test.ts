@@ -5,7 +5,7 @@ import { tables } from "../schemas/index.ts";
 import { targetsTable } from "../schemas/targets.ts";
 import { buildPaths, type Dirs } from "../pipeline/paths.ts";
 import { runStages } from "../pipeline/run-stages.ts";
-import { CodePointText } from "../pipeline/lib/code-points.ts";
+import { codePointIndex, codePointIndexer, CodePointText } from "../pipeline/lib/code-points.ts";
 import { checkRules } from "../pipeline/validate/check-rules.ts";
 import { checkTables } from "../pipeline/validate/check-tables.ts";
 import { tableRules } from "../pipeline/validate/table-rules.ts";
@@ -127,17 +127,29 @@ describe("a corrupted build is refused by validate and by publish", () => {
 });
 
 describe("code-point indexing of article texts", () => {
+  // Full Unicode strings with stray surrogate halves mixed in, as broken web copies hold them.
+  const unit = fc.oneof(fc.string({ unit: "grapheme" }), fc.constantFrom("\ud840", "\udc00", "\ud840\udc00", "一"));
+  const text = fc.array(unit).map((parts) => parts.join(""));
+
   it("counts and slices as an array of code points would, lone surrogates included", () => {
-    // Full Unicode strings with stray surrogate halves mixed in, as broken web copies hold them.
-    const unit = fc.oneof(fc.string({ unit: "grapheme" }), fc.constantFrom("\ud840", "\udc00", "\ud840\udc00", "一"));
     fc.assert(
-      fc.property(fc.array(unit).map((parts) => parts.join("")), fc.nat(), fc.nat(), (text, a, b) => {
+      fc.property(text, fc.nat(), fc.nat(), (text, a, b) => {
         const points = [...text];
         const indexed = new CodePointText(text);
         const [start, end] = [a % (points.length + 1), b % (points.length + 1)].sort((x, y) => x - y) as [number, number];
         expect([indexed.length, indexed.slice(start, end)]).toEqual([points.length, points.slice(start, end).join("")]);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("converts every UTF-16 index of a text as codePointIndex does, with or without surrogates", () => {
+    fc.assert(
+      fc.property(text, (text) => {
+        const indexOf = codePointIndexer(text);
+        for (let i = 0; i <= text.length; i++) expect(indexOf(i)).toBe(codePointIndex(text, i));
+      }),
+      { numRuns: 300 },
     );
   });
 });

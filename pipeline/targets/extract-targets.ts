@@ -1,7 +1,7 @@
 import type { NormalizedArticle, Sentence } from "../../schemas/normalized-article.ts";
 import type { TargetRow } from "../../schemas/targets.ts";
 import type { ArticleContext } from "../districts/resolve-district.ts";
-import { codePointIndex } from "../lib/code-points.ts";
+import { codePointIndexer } from "../lib/code-points.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { fromSegments, rawSpan, type MappedText } from "../normalize/mapped-text.ts";
 import { withTagMemo } from "../text/segment.ts";
@@ -104,11 +104,18 @@ function findInSentence(
   return { found, carried };
 }
 
-function toRow(doc: NormalizedArticle, map: MappedText, districtId: string | null, f: Finding): TargetRow {
+/** An article's offset maps: normalized text → raw text, UTF-16 → code points in each. */
+interface Offsets {
+  raw: MappedText;
+  inText: (utf16Index: number) => number;
+  inRaw: (utf16Index: number) => number;
+}
+
+function toRow(doc: NormalizedArticle, offsets: Offsets, districtId: string | null, f: Finding): TargetRow {
   const text = doc.text.slice(f.sentence.start, f.sentence.end);
   const start = f.sentence.start + f.quantity.start;
   const end = f.sentence.start + f.quantity.end;
-  const raw = rawSpan(map, start, end);
+  const raw = rawSpan(offsets.raw, start, end);
   return {
     target_id: sha256Hex(`${doc.article_id}:${start}:${end}:${f.metric}`).slice(0, 16),
     article_id: doc.article_id,
@@ -126,10 +133,10 @@ function toRow(doc: NormalizedArticle, map: MappedText, districtId: string | nul
     recurring: f.time?.recurring ?? false,
     theme_code: themeOfText(`${f.metric} ${text}`),
     sentence: text,
-    char_start: codePointIndex(doc.text, start),
-    char_end: codePointIndex(doc.text, end),
-    raw_char_start: codePointIndex(doc.raw_text, raw.start),
-    raw_char_end: codePointIndex(doc.raw_text, raw.end),
+    char_start: offsets.inText(start),
+    char_end: offsets.inText(end),
+    raw_char_start: offsets.inRaw(raw.start),
+    raw_char_end: offsets.inRaw(raw.end),
   };
 }
 
@@ -153,11 +160,11 @@ function findTargets(doc: NormalizedArticle, context: ArticleContext): TargetRow
   }
   // Headings repeat the body's numbers (清理阻碍改革发展文件482份); keep a heading's quantity only when the body does not state it.
   const inBody = new Set(findings.filter((f) => !f.inHeading).map((f) => `${f.quantity.value}|${f.quantity.unit}`));
-  const map = fromSegments(doc.text, doc.offset_map);
+  const offsets = { raw: fromSegments(doc.text, doc.offset_map), inText: codePointIndexer(doc.text), inRaw: codePointIndexer(doc.raw_text) };
   const districtId = context.district?.district_id ?? null;
   return findings
     .filter((f) => !f.inHeading || !inBody.has(`${f.quantity.value}|${f.quantity.unit}`))
-    .map((f) => toRow(doc, map, districtId, f));
+    .map((f) => toRow(doc, offsets, districtId, f));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Block, NormalizedArticle, Sentence } from "../../schemas/normalized-article.ts";
 import type { ThemeCode } from "../../schemas/theme-codebook.ts";
 import type { ThemeRow } from "../../schemas/themes.ts";
-import { codePointIndex } from "../lib/code-points.ts";
+import { codePointIndexer } from "../lib/code-points.ts";
 import { fromSegments, rawSpan } from "../normalize/mapped-text.ts";
 import { matchTerms } from "./match-terms.ts";
 import { orderThemes } from "./order-themes.ts";
@@ -54,10 +54,12 @@ export function scoreThemes(doc: NormalizedArticle, districtId: string | null): 
   }
   const totalMass = [...tallies.values()].reduce((sum, t) => sum + t.mass, 0);
   const map = fromSegments(doc.text, doc.offset_map);
-  const spanOf = (s: Sentence) => `${codePointIndex(doc.text, s.start)}-${codePointIndex(doc.text, s.end)}`;
+  const inText = codePointIndexer(doc.text);
+  const inRaw = codePointIndexer(doc.raw_text);
+  const spanOf = (s: Sentence) => `${inText(s.start)}-${inText(s.end)}`;
   const rawSpanOf = (s: Sentence) => {
     const raw = rawSpan(map, s.start, s.end);
-    return `${codePointIndex(doc.raw_text, raw.start)}-${codePointIndex(doc.raw_text, raw.end)}`;
+    return `${inRaw(raw.start)}-${inRaw(raw.end)}`;
   };
   const scored = [...tallies].map(([theme_code, tally]) => ({ theme_code, tally, term_count: tally.termCount, weight: roundScore(tally.mass / totalMass) }));
   return orderThemes(scored).map(({ theme_code, tally, term_count, weight }, i) => {
