@@ -58,6 +58,26 @@ describe("mapInWorkers", () => {
     await expect(run).rejects.toThrow("article-7: bad article text");
   });
 
+  it("gives each worker a second item while its first waits on I/O", async () => {
+    // Every item counts itself in shared memory, then waits (as for a file write) until all four have started
+    // or a second has passed; one item per worker would let only two start.
+    const waitTask: PoolTask = {
+      module: new URL(
+        `data:text/javascript,${encodeURIComponent(`export async function run(shared) {
+          const started = new Int32Array(shared);
+          Atomics.add(started, 0, 1);
+          const until = Date.now() + 1000;
+          while (Atomics.load(started, 0) < 4 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+          return Atomics.load(started, 0);
+        }`)}`,
+      ),
+      exportName: "run",
+    };
+    const shared = new SharedArrayBuffer(4);
+    const seen = await collect(mapInWorkers([shared, shared, shared, shared], waitTask, { jobs: 2 }));
+    expect(seen).toEqual([4, 4, 4, 4]);
+  });
+
   it("starts no worker for an empty input (a no-op rebuild pays nothing)", async () => {
     const unloadable = { module: new URL("data:text/javascript,throw new Error('loaded')"), exportName: "run" };
     expect(await collect(mapInWorkers([], unloadable, { jobs: 2 }))).toEqual([]);
