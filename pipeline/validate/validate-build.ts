@@ -20,18 +20,35 @@ export interface BuildCheck {
 
 /** Articles whose texts are held at once: rows come grouped by article, so a few suffice, whatever the corpus size. */
 const ARTICLES_HELD = 4;
+/** Files read ahead of the article being checked, in manifest order (the order of the rows), so checks need not wait on the disk. */
+const READ_AHEAD = 4;
 
 /**
  * Loads normalized articles on demand and forgets the oldest, so validating a corpus of any size holds a few
  * texts, not all of them. Only plain ids name a file; anything else is reported as an unknown article.
  */
-function articleTexts(paths: BuildPaths) {
+function articleTexts(paths: BuildPaths, order: readonly string[]) {
   const held = new Map<string, ArticleText | null>();
+  const position = new Map(order.map((id, i) => [id, i]));
+  const reading = new Map<string, Promise<string | null>>();
+  const read = (id: string) => {
+    let file = reading.get(id);
+    if (!file) {
+      file = /^[0-9a-z_-]+$/i.test(id) ? readFile(paths.normalizedArticle(id), "utf8").catch(() => null) : Promise.resolve(null);
+      reading.set(id, file);
+    }
+    return file;
+  };
   return {
     held: held as ReadonlyMap<string, ArticleText | null>,
     async load(id: string): Promise<void> {
       if (held.has(id)) return;
-      const text = /^[0-9a-z_-]+$/i.test(id) ? await readFile(paths.normalizedArticle(id), "utf8").catch(() => null) : null;
+      const at = position.get(id) ?? -1;
+      // Reads started for articles already passed were not needed (their checks were remembered): dropped.
+      for (const earlier of reading.keys()) if ((position.get(earlier) ?? -1) < at) reading.delete(earlier);
+      for (let next = at + 1; at >= 0 && next <= at + READ_AHEAD && next < order.length; next++) void read(order[next]!);
+      const text = await read(id);
+      reading.delete(id);
       held.set(id, text === null ? null : (JSON.parse(text) as ArticleText));
       if (held.size > ARTICLES_HELD) held.delete(held.keys().next().value!);
     },
@@ -69,7 +86,7 @@ export async function validateBuild(paths: BuildPaths, defs: readonly TableDef[]
   for await (const entry of readJsonl<NormalizedEntry>(paths.normalizeManifest)) articleSha.set(entry.article_id, entry.sha256);
   const earlier = await readTextChecks(paths.validateTextChecks, codeVersion);
   const textChecks = new Map<string, ValidationError[]>();
-  const texts = articleTexts(paths);
+  const texts = articleTexts(paths, [...articleSha.keys()]);
   const points = pointsOf(texts.held);
   const articleColumns = new Map(rules.flatMap((rule) => ("article" in rule ? [[rule.table, rule.article] as const] : [])));
   const row_counts: BuildCheck["row_counts"] = {};
