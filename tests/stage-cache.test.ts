@@ -62,6 +62,8 @@ describe("openStageCache", () => {
     await buildOnce({}, text);
     await writeFile(join(dir, "unrelated.ts"), `export const x = 2;\n`); // not imported: not stage code
     expect((await buildOnce({}, text)).hit).toBe(true);
+    await writeFile(join(dir, "README.md"), "How the helper works.\n"); // documentation changes no output
+    expect((await buildOnce({}, text)).hit).toBe(true);
     await writeFile(join(dir, "words.json"), `["实施", "推进"]\n`);
     expect((await buildOnce({}, text)).hit).toBe(false);
     expect((await buildOnce({}, text)).hit).toBe(true);

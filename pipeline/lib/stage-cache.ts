@@ -39,6 +39,7 @@ export interface StageCacheOptions {
   config?: unknown;
 }
 
+const DOCUMENTATION = /\.md$/i;
 const RELATIVE_IMPORT = /\b(?:from|import)\s*\(?\s*["'](\.\.?\/[^"']+)["']/g;
 
 /** JSON with sorted keys, so equal configurations hash equally. */
@@ -55,7 +56,8 @@ function canonicalJson(value: unknown): string {
  * Hashes the stage's static import graph (relative imports, followed from the entry module) plus the data
  * files in every folder it visits (lexicons live beside the code that reads them) plus package-lock.json
  * (library versions, e.g. OpenCC's dictionaries, change outputs too). Editing an extractor thus invalidates
- * extract but not normalize; a whole-tree hash would throw away every cache on any edit.
+ * extract but not normalize; a whole-tree hash would throw away every cache on any edit. Markdown beside the
+ * code documents it and changes no output, so editing a README recomputes nothing.
  */
 async function hashCode(entry: URL): Promise<string> {
   const files = new Set<string>();
@@ -71,7 +73,7 @@ async function hashCode(entry: URL): Promise<string> {
   }
   for (const folder of folders) {
     for (const item of await readdir(folder, { withFileTypes: true })) {
-      if (item.isFile() && !/\.[cm]?[jt]s$/.test(item.name)) files.add(join(folder, item.name));
+      if (item.isFile() && !/\.[cm]?[jt]s$/.test(item.name) && !DOCUMENTATION.test(item.name)) files.add(join(folder, item.name));
     }
   }
   const lockfile = join(projectRoot, "package-lock.json");
