@@ -53,13 +53,13 @@ function canonicalJson(value: unknown): string {
 }
 
 /**
- * Hashes the stage's static import graph (relative imports, followed from the entry module) plus the data
+ * A stage's code version: hashes the stage's static import graph (relative imports, followed from the entry module) plus the data
  * files in every folder it visits (lexicons live beside the code that reads them) plus package-lock.json
  * (library versions, e.g. OpenCC's dictionaries, change outputs too). Editing an extractor thus invalidates
  * extract but not normalize; a whole-tree hash would throw away every cache on any edit. Markdown beside the
  * code documents it and changes no output, so editing a README recomputes nothing.
  */
-async function hashCode(entry: URL): Promise<string> {
+export async function codeVersion(entry: URL): Promise<string> {
   const files = new Set<string>();
   const folders = new Set<string>();
   const pending = [fileURLToPath(entry)];
@@ -106,12 +106,12 @@ async function sizeOf(path: string): Promise<number | null> {
  * stage code version and configuration, and the output still has the recorded size.
  */
 export async function openStageCache({ entry, config = {} }: StageCacheOptions): Promise<StageCache> {
-  const codeVersion = await hashCode(entry);
+  const version = await codeVersion(entry);
   const configSha256 = sha256Hex(canonicalJson(config));
   const stats = { hits: 0, misses: 0 };
-  const stamp = (inputSha256: string): CacheStamp => ({ input_sha256: inputSha256, code_version: codeVersion, config_sha256: configSha256 });
+  const stamp = (inputSha256: string): CacheStamp => ({ input_sha256: inputSha256, code_version: version, config_sha256: configSha256 });
   return {
-    codeVersion,
+    codeVersion: version,
     stats,
     stamp,
     async lookup<S>(output: string, inputSha256: string) {
@@ -119,7 +119,7 @@ export async function openStageCache({ entry, config = {} }: StageCacheOptions):
       const current =
         sidecar !== null &&
         sidecar.input_sha256 === inputSha256 &&
-        sidecar.code_version === codeVersion &&
+        sidecar.code_version === version &&
         sidecar.config_sha256 === configSha256 &&
         (await sizeOf(output)) === sidecar.output_bytes;
       if (current) stats.hits++;

@@ -13,7 +13,7 @@ import { writeRelease } from "../publish/write-release.ts";
 import { fileSha256, writeJson } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { requireInput } from "../lib/require-input.ts";
-import { openStageCache } from "../lib/stage-cache.ts";
+import { codeVersion } from "../lib/stage-cache.ts";
 import type { StageContext } from "../stage.ts";
 import { readValidatedTables } from "../validate/read-validated-tables.ts";
 
@@ -24,9 +24,8 @@ const goldPath = join(projectRoot, "tests", "gold", "targets-dev.csv");
  * the gold file behind the card's scores and publish's own code.
  */
 async function releaseBasis(paths: StageContext["paths"]): Promise<string> {
-  const { codeVersion } = await openStageCache({ entry: new URL(import.meta.url) });
   const inputs = await Promise.all([paths.validateReport, datasetInfoPath, goldPath].map((path) => fileSha256(path)));
-  return sha256Hex(JSON.stringify([codeVersion, ...inputs]));
+  return sha256Hex(JSON.stringify([await codeVersion(new URL(import.meta.url)), ...inputs]));
 }
 
 /**

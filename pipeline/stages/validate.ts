@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { tables } from "../../schemas/index.ts";
 import { fileSha256, writeJson } from "../lib/files.ts";
 import { requireInput } from "../lib/require-input.ts";
-import { openStageCache } from "../lib/stage-cache.ts";
+import { codeVersion } from "../lib/stage-cache.ts";
 import { PipelineError, type StageContext } from "../stage.ts";
 import { tableRules } from "../validate/table-rules.ts";
 import { validateBuild } from "../validate/validate-build.ts";
@@ -13,7 +13,7 @@ import { refusal } from "../validate/validation-error.ts";
 export async function run({ paths, log }: StageContext): Promise<void> {
   await requireInput(paths.normalizeManifest, "normalize");
   // The normalize manifest holds each article's hash: with the tables' hashes, it is everything checked.
-  const basis = { code_version: (await openStageCache({ entry: new URL(import.meta.url) })).codeVersion, articles_sha256: await fileSha256(paths.normalizeManifest) };
+  const basis = { code_version: await codeVersion(new URL(import.meta.url)), articles_sha256: await fileSha256(paths.normalizeManifest) };
   const previous = existsSync(paths.validateReport) ? JSON.parse(await readFile(paths.validateReport, "utf8")) : null;
   if (previous?.valid && previous.code_version === basis.code_version && previous.articles_sha256 === basis.articles_sha256) {
     const current = await Promise.all(tables.map(async (d) => (existsSync(paths.extractTable(d.name)) ? fileSha256(paths.extractTable(d.name)) : null)));
