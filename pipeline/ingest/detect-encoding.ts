@@ -32,14 +32,9 @@ export function textScore(text: string): number {
   let bad = 0;
   let total = 0;
   for (let i = 0; i < text.length; i++) {
-    let cp = text.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
-      const low = text.charCodeAt(i + 1);
-      if (low >= 0xdc00 && low <= 0xdfff) {
-        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
-        i++;
-      }
-    }
+    // A surrogate pair is one code point; a lone surrogate stands for itself.
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
     if (isSpace(cp)) continue;
     total++;
     if (isCommonHanCode(cp) || (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x2010 && cp <= 0x201f)) good++;
