@@ -31,12 +31,14 @@ const ADDED_WORD_FREQUENCY = 1000;
 const ADDED_WORD_TAG = "nz";
 const LOADED = Symbol.for("district-plans.nodejieba-loaded");
 
+let added: string | undefined;
 /**
  * The user dictionary this module adds: every codebook term and neutral phrase (a phrase kept whole so no theme
  * term inside it matches, e.g. 健康发展) missing from jieba's main dictionary; words already there keep their
- * weight and tag.
+ * weight and tag. Made once per thread: loading and charactersOfTaggedWords both need it.
  */
 function addedWordsDictionary(): string {
+  if (added !== undefined) return added;
   const wanted = new Set([...codebook.flatMap((entry) => entry.terms), ...neutralPhrases]);
   // Scanned line by line rather than split into a set of its 350k words, which would stay on every thread's heap.
   const dict = readFileSync(nodejieba.DEFAULT_DICT, "utf8");
@@ -45,7 +47,8 @@ function addedWordsDictionary(): string {
     wanted.delete(dict.slice(start, dict.indexOf(" ", start)));
     start = end < 0 ? dict.length : end + 1;
   }
-  return [...wanted].map((w) => `${w} ${ADDED_WORD_FREQUENCY} ${ADDED_WORD_TAG}\n`).join("");
+  added = [...wanted].map((w) => `${w} ${ADDED_WORD_FREQUENCY} ${ADDED_WORD_TAG}\n`).join("");
+  return added;
 }
 
 /**
