@@ -8,14 +8,9 @@ import { defaultDirs, type Dirs } from "../pipeline/paths.ts";
 import { readDatasetInfo } from "../pipeline/publish/dataset-info.ts";
 import { runStages } from "../pipeline/run-stages.ts";
 import { sha256Hex } from "../pipeline/lib/hash.ts";
-import { runPipeline, tempDir } from "./helpers.ts";
+import { runPipeline, snapshot, tempDir } from "./helpers.ts";
 
 const { version } = readDatasetInfo();
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const names = (await readdir(dir)).sort();
-  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, sha256Hex(await readFile(join(dir, n)))])));
-}
 
 describe("the whole pipeline on the five articles", () => {
   let dirs: Dirs;

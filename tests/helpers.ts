@@ -1,7 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
+import { sha256Hex } from "../pipeline/lib/hash.ts";
 import { defaultDirs, type Dirs } from "../pipeline/paths.ts";
 import { runStages } from "../pipeline/run-stages.ts";
 import type { TableRows } from "../pipeline/publish/write-table.ts";
@@ -26,3 +27,15 @@ export const inMemoryRows = (tables: Readonly<Record<string, ReadonlyArray<Recor
   (name) => (async function* () {
     yield* tables[name] ?? [];
   })();
+
+/** Every file under dir (and its folders), by relative path, as its hash: two equal snapshots are byte-identical trees. */
+export async function snapshot(dir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const name of (await readdir(dir)).sort()) {
+    const path = join(dir, name);
+    if ((await stat(path)).isDirectory()) {
+      for (const [inner, hash] of Object.entries(await snapshot(path))) out[`${name}/${inner}`] = hash;
+    } else out[name] = sha256Hex(await readFile(path));
+  }
+  return out;
+}

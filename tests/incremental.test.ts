@@ -1,11 +1,10 @@
 import { appendFile, copyFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { sha256Hex } from "../pipeline/lib/hash.ts";
 import { buildPaths, defaultDirs, type Dirs } from "../pipeline/paths.ts";
 import { readDatasetInfo } from "../pipeline/publish/dataset-info.ts";
 import { runStages } from "../pipeline/run-stages.ts";
-import { tempDir } from "./helpers.ts";
+import { snapshot, tempDir } from "./helpers.ts";
 
 const { version } = readDatasetInfo();
 const ARTICLES = ["001_13e63fbf864b6a08.txt", "003_b4d64b2e71754a0b.txt", "004_3f42d803b2d7e6db.txt"];
@@ -16,11 +15,7 @@ async function run(dirs: Dirs, jobs: number): Promise<string[]> {
   return lines;
 }
 
-async function releaseHashes(dirs: Dirs): Promise<Record<string, string>> {
-  const dir = join(dirs.dist, `v${version}`);
-  const names = (await readdir(dir)).sort();
-  return Object.fromEntries(await Promise.all(names.map(async (n) => [n, sha256Hex(await readFile(join(dir, n)))])));
-}
+const releaseHashes = (dirs: Dirs) => snapshot(join(dirs.dist, `v${version}`));
 
 const reuseLines = (lines: string[]) => lines.filter((l) => / reused, \d+ computed$/.test(l));
 

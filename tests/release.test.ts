@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
-import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { list, extract } from "tar";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -18,23 +18,12 @@ import { readDatasetInfo } from "../pipeline/publish/dataset-info.ts";
 import { readPreviousRelease } from "../pipeline/publish/read-previous-release.ts";
 import { schemaChanges } from "../pipeline/publish/schema-changes.ts";
 import { writeRelease } from "../pipeline/publish/write-release.ts";
-import { inMemoryRows, runPipeline, tempDir } from "./helpers.ts";
+import { inMemoryRows, runPipeline, snapshot, tempDir } from "./helpers.ts";
 
 const info = readDatasetInfo();
 const archiveName = (version: string) => `${info.name}-v${version}.tar.gz`;
-type Row = Record<string, unknown>;
 
-/** Every file under dir (one level of release folders), by relative path, as its hash. */
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const name of (await readdir(dir)).sort()) {
-    const path = join(dir, name);
-    if ((await stat(path)).isDirectory()) {
-      for (const [inner, hash] of Object.entries(await snapshot(path))) out[`${name}/${inner}`] = hash;
-    } else out[name] = sha256Hex(await readFile(path));
-  }
-  return out;
-}
+type Row = Record<string, unknown>;
 
 type Tables = Record<string, Row[]>;
 /** Publishes rows held in memory as release `version` into dist. */
