@@ -6,6 +6,7 @@ import { defaultDirs } from "../pipeline/paths.ts";
 import { segment, tag } from "../pipeline/text/segment.ts";
 import { codebook } from "../pipeline/themes/codebook.ts";
 import neutralPhrases from "../pipeline/themes/neutral-phrases.json" with { type: "json" };
+import previousWins from "./fixtures/added-word-wins.json" with { type: "json" };
 
 const rawFiles = (await readdir(defaultDirs.raw)).filter((f) => f.endsWith(".txt")).sort();
 /** The real articles as decoded, in Simplified script (one is Traditional), page chrome and all. */
@@ -32,6 +33,23 @@ describe("segment", () => {
       expect(occurrences).toBeGreaterThan(0);
     },
   );
+
+  it("keeps the added words whole in the real sentences where the previous segmenter (nodejieba) kept them", () => {
+    const added = new Set([...codebook.flatMap((e) => e.terms), ...neutralPhrases]);
+    const lost: string[] = [];
+    let wins = 0;
+    for (const { sentence, wins: expected } of previousWins.sentences) {
+      const tokens = segment(sentence);
+      for (const [at, word] of expected as Array<[number, string]>) {
+        wins++;
+        // A longer added word over it (党员干部 over 干部) still keeps the term out of its neighbours.
+        const token = tokens.find((t) => t.start <= at && at + word.length <= t.end);
+        if (token?.word !== word && !(token && added.has(token.word))) lost.push(`${word} in ${sentence.slice(Math.max(0, at - 6), at + word.length + 6)} → ${token?.word}`);
+      }
+    }
+    expect(wins).toBe(806);
+    expect(lost).toEqual([]);
+  });
 
   it("does not glue a dictionary word out of the end of one word and the start of the next", () => {
     // 民生 is a codebook term, but here 民 belongs to 国民 and 生 to 生产总值.

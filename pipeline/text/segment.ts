@@ -1,9 +1,5 @@
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { threadId } from "node:worker_threads";
-import nodejieba from "nodejieba";
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
 import { scopedMemo } from "../lib/scoped-memo.ts";
 import { codebook } from "../themes/codebook.ts";
 import neutralPhrases from "../themes/neutral-phrases.json" with { type: "json" };
@@ -29,59 +25,54 @@ export interface TaggedToken extends Token {
 const ADDED_WORD_FREQUENCY = 1000;
 /** Tag of the added words: 其他专名 (other proper noun). */
 const ADDED_WORD_TAG = "nz";
-const LOADED = Symbol.for("district-plans.nodejieba-loaded");
+/** The main dictionary (`word freq tag` lines) that ships with @node-rs/jieba. */
+const mainDictionary = new TextDecoder().decode(dict);
 
 let added: string | undefined;
 /**
  * The user dictionary this module adds: every codebook term and neutral phrase (a phrase kept whole so no theme
- * term inside it matches, e.g. 健康发展) missing from jieba's main dictionary; words already there keep their
- * weight and tag. Made once per thread: loading and charactersOfTaggedWords both need it.
+ * term inside it matches, e.g. 健康发展), at ADDED_WORD_FREQUENCY at least. A word already in the main
+ * dictionary keeps its tag, and its frequency when that is higher: some are there too rare to win (省道 25,
+ * 前海 10 lose to 省|道, 前|海). Made once per thread: loading and charactersOfTaggedWords both need it.
  */
 function addedWordsDictionary(): string {
   if (added !== undefined) return added;
-  const wanted = new Set([...codebook.flatMap((entry) => entry.terms), ...neutralPhrases]);
+  const wanted = new Map<string, string>([...codebook.flatMap((entry) => entry.terms), ...neutralPhrases].map((w) => [w, ADDED_WORD_TAG]));
   // Scanned line by line rather than split into a set of its 350k words, which would stay on every thread's heap.
-  const dict = readFileSync(nodejieba.DEFAULT_DICT, "utf8");
-  for (let start = 0; start < dict.length; ) {
-    const end = dict.indexOf("\n", start);
-    wanted.delete(dict.slice(start, dict.indexOf(" ", start)));
-    start = end < 0 ? dict.length : end + 1;
+  for (let start = 0; start < mainDictionary.length; ) {
+    const end = mainDictionary.indexOf("\n", start);
+    const line = mainDictionary.slice(start, end < 0 ? mainDictionary.length : end);
+    const [word = "", frequency, tag] = line.split(" ");
+    if (wanted.has(word)) {
+      if (Number(frequency) >= ADDED_WORD_FREQUENCY) wanted.delete(word);
+      else if (tag) wanted.set(word, tag);
+    }
+    start = end < 0 ? mainDictionary.length : end + 1;
   }
-  added = [...wanted].map((w) => `${w} ${ADDED_WORD_FREQUENCY} ${ADDED_WORD_TAG}\n`).join("");
+  added = [...wanted].map(([word, tag]) => `${word} ${ADDED_WORD_FREQUENCY} ${tag}\n`).join("");
   return added;
 }
 
+let jieba: Jieba | undefined;
 /**
- * The single place that loads nodejieba. Its dictionary belongs to the JavaScript environment (the process, or
- * each worker thread) and `load()` replaces it, so it is loaded once per environment (the flag lives on
- * globalThis, which survives re-evaluation of this module): the default dictionaries plus the added words.
+ * The single place that builds the segmenter: the default dictionary plus the added words, once per JavaScript
+ * environment (the process, or each worker thread), on first use, so stages that never segment skip its cost.
  */
-function loadDictionary(): void {
-  const flags = globalThis as Record<symbol, unknown>;
-  if (flags[LOADED]) return;
-  const content = addedWordsDictionary();
-  const path = join(tmpdir(), `district-plans-userdict-${createHash("sha256").update(content).digest("hex").slice(0, 16)}.utf8`);
-  // The name holds the content's hash; a new file is written under a private name, then renamed, so parallel
-  // processes and threads never read a half-written one.
-  if (!existsSync(path)) {
-    const own = `${path}.${process.pid}.${threadId}`;
-    writeFileSync(own, content);
-    renameSync(own, path);
-  }
-  nodejieba.load({ userDict: `${nodejieba.DEFAULT_USER_DICT}|${path}` });
-  flags[LOADED] = true;
+function segmenter(): Jieba {
+  if (jieba) return jieba;
+  jieba = Jieba.withDict(dict);
+  jieba.loadDict(Buffer.from(addedWordsDictionary()));
+  return jieba;
 }
 
 /**
  * Characters of every dictionary word whose tag matches `pattern`. jieba tags a word from its dictionary entry
- * and anything else x, m or eng, so a token tagged otherwise is made of these characters. Lines are `word freq
- * tag` in the main dictionary and `word`, `word tag` or `word freq tag` in user dictionaries: the tag is the
- * last of two or more fields.
+ * and anything else x, m or eng, so a token tagged otherwise is made of these characters. Lines are
+ * `word freq tag`: the tag is the last of two or more fields.
  */
 export function charactersOfTaggedWords(pattern: RegExp): Set<string> {
   const characters = new Set<string>();
-  const dictionaries = [readFileSync(nodejieba.DEFAULT_DICT, "utf8"), readFileSync(nodejieba.DEFAULT_USER_DICT, "utf8"), addedWordsDictionary()];
-  for (const line of dictionaries.join("\n").split("\n")) {
+  for (const line of `${mainDictionary}\n${addedWordsDictionary()}`.split("\n")) {
     const fields = line.trim().split(/\s+/u);
     if (fields.length > 1 && pattern.test(fields.at(-1)!)) for (const c of fields[0]!) characters.add(c);
   }
@@ -100,17 +91,14 @@ function locate<T extends Token>(text: string, words: string[], make: (word: str
   });
 }
 
-/** Words of the text (jieba's mixed MP + HMM segmentation, the same one `tag` uses), with offsets. */
+/** Words of the text (jieba's dictionary segmentation with the HMM for unknown words, as `tag` does), with offsets. */
 export function segment(text: string): Token[] {
-  // Loaded on first use, not on import: stages that never segment (ingest, validate, publish) skip its cost.
-  loadDictionary();
-  return locate(text, nodejieba.cut(text, true), (word, start, end) => ({ word, start, end }));
+  return locate(text, segmenter().cut(text, true), (word, start, end) => ({ word, start, end }));
 }
 
 // Target extraction tags the same clause fragments again and again while trimming them.
 const tagMemo = scopedMemo((text: string): readonly TaggedToken[] => {
-  loadDictionary();
-  const tagged = nodejieba.tag(text);
+  const tagged = segmenter().tag(text, true);
   return locate(text, tagged.map((t) => t.word), (word, start, end, i) => ({ word, start, end, tag: tagged[i]!.tag }));
 });
 
