@@ -8,7 +8,7 @@ import { defaultDirs, type Dirs } from "../pipeline/paths.ts";
 import { readDatasetInfo } from "../pipeline/publish/dataset-info.ts";
 import { runStages } from "../pipeline/run-stages.ts";
 import { sha256Hex } from "../pipeline/lib/hash.ts";
-import { runPipeline, snapshot, tempDir } from "./helpers.ts";
+import { copyOfSharedBuild, runPipeline, sharedBuild, snapshot, tempDir } from "./helpers.ts";
 
 const { version } = readDatasetInfo();
 
@@ -16,7 +16,7 @@ describe("the whole pipeline on the five articles", () => {
   let dirs: Dirs;
   let release: string;
   beforeAll(async () => {
-    dirs = await runPipeline("all");
+    dirs = sharedBuild();
     release = join(dirs.dist, `v${version}`);
   });
 
@@ -56,13 +56,11 @@ describe("the whole pipeline on the five articles", () => {
     }
   });
 
-  it("publishes byte-identical files when run again", async () => {
-    const before = await snapshot(release);
-    const again = await runPipeline("all");
-    expect(await snapshot(join(again.dist, `v${version}`))).toEqual(before);
-    // Re-publishing into the same dist is a no-op, not an error.
-    await runStages("publish", { dirs, log: () => {} });
-    expect(await snapshot(release)).toEqual(before);
+  it("re-publishing into the same dist is a no-op, not an error", async () => {
+    const copy = await copyOfSharedBuild({ withDist: true });
+    const before = await snapshot(copy.dist);
+    await runStages("publish", { dirs: copy, jobs: 1, log: () => {} });
+    expect(await snapshot(copy.dist)).toEqual(before);
   });
 
   it("runs on another folder with one article and writes only there", async () => {

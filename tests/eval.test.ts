@@ -4,7 +4,7 @@ import { readJsonlAll } from "../pipeline/lib/files.ts";
 import { buildPaths, projectRoot } from "../pipeline/paths.ts";
 import { evaluate, formatReport, loadGold, metricSimilarity, type GoldRow } from "../pipeline/targets/evaluate.ts";
 import type { TargetRow } from "../schemas/targets.ts";
-import { runPipeline } from "./helpers.ts";
+import { sharedBuild } from "./helpers.ts";
 
 const goldPath = join(projectRoot, "tests", "gold", "targets-dev.csv");
 
@@ -98,7 +98,7 @@ describe("evaluate", () => {
 
 describe("targets of the five articles against the gold file", () => {
   it("F1 on required rows stays at or above 0.90", async () => {
-    const paths = buildPaths(await runPipeline("all"));
+    const paths = buildPaths(sharedBuild());
     const [rows, targets, articleRows] = await Promise.all([
       loadGold(goldPath),
       readJsonlAll<TargetRow>(paths.extractTable("targets")),

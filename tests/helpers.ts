@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 import { sha256Hex } from "../pipeline/lib/hash.ts";
 import { defaultDirs, type Dirs } from "../pipeline/paths.ts";
 import { runStages } from "../pipeline/run-stages.ts";
@@ -14,11 +14,27 @@ export async function tempDir(prefix = "plans-"): Promise<string> {
   return dir;
 }
 
-/** Runs stages in-process on a raw folder (default: the project's raw/), into a temporary build and dist. */
+/** Runs stages in this thread on a raw folder (default: the project's raw/), into a temporary build and dist. */
 export async function runPipeline(stage = "all", raw = defaultDirs.raw): Promise<Dirs> {
   const root = await tempDir();
   const dirs = { raw, build: join(root, "build"), dist: join(root, "dist") };
-  await runStages(stage, { dirs, log: () => {} });
+  await runStages(stage, { dirs, jobs: 1, log: () => {} });
+  return dirs;
+}
+
+/** The build of raw/ made once per test run (tests/global-setup.ts): read it, never write into it. */
+export const sharedBuild = (): Dirs => {
+  const { raw, build, dist } = inject("sharedBuild");
+  return { raw, build, dist };
+};
+
+/** A private copy of the shared build folder, with the shared release (`dist`) copied too or left empty. */
+export async function copyOfSharedBuild({ withDist = false } = {}): Promise<Dirs> {
+  const shared = sharedBuild();
+  const root = await tempDir("build-copy-");
+  const dirs = { raw: shared.raw, build: join(root, "build"), dist: join(root, "dist") };
+  await cp(shared.build, dirs.build, { recursive: true });
+  if (withDist) await cp(shared.dist, dirs.dist, { recursive: true });
   return dirs;
 }
 

@@ -13,7 +13,7 @@ import { sha256Hex } from "../pipeline/lib/hash.ts";
 import { buildRelease } from "../pipeline/publish/build-release.ts";
 import { readDatasetInfo } from "../pipeline/publish/dataset-info.ts";
 import { describeColumns, type Column } from "../pipeline/publish/describe-columns.ts";
-import { inMemoryRows, runPipeline, tempDir } from "./helpers.ts";
+import { inMemoryRows, sharedBuild, tempDir } from "./helpers.ts";
 
 const info = readDatasetInfo();
 type Row = Record<string, unknown>;
@@ -56,7 +56,7 @@ describe("a published release read by other people's readers", () => {
   const json = (name: string) => JSON.parse(readFileSync(join(release, `${name}.json`), "utf8")) as Row[];
 
   beforeAll(async () => {
-    const dirs = await runPipeline("all");
+    const dirs = sharedBuild();
     release = join(dirs.dist, `v${info.version}`);
     duck = await (await DuckDBInstance.create(":memory:")).connect();
   });

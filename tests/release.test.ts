@@ -18,7 +18,7 @@ import { readDatasetInfo } from "../pipeline/publish/dataset-info.ts";
 import { readPreviousRelease } from "../pipeline/publish/read-previous-release.ts";
 import { schemaChanges } from "../pipeline/publish/schema-changes.ts";
 import { writeRelease } from "../pipeline/publish/write-release.ts";
-import { inMemoryRows, runPipeline, snapshot, tempDir } from "./helpers.ts";
+import { copyOfSharedBuild, inMemoryRows, sharedBuild, snapshot, tempDir } from "./helpers.ts";
 
 const info = readDatasetInfo();
 const archiveName = (version: string) => `${info.name}-v${version}.tar.gz`;
@@ -37,23 +37,36 @@ const readRows = async (dirs: Dirs) =>
 
 describe("releases are reproducible, immutable and atomic", () => {
   let dirs: Dirs;
-  beforeAll(async () => {
-    dirs = await runPipeline("all");
+  beforeAll(() => {
+    dirs = sharedBuild();
   });
 
-  it("a second build from scratch gives byte-identical releases, archives and index", async () => {
-    const again = await runPipeline("all");
-    const first = await snapshot(dirs.dist);
-    expect(Object.keys(first)).toEqual(expect.arrayContaining([archiveName(info.version), `${archiveName(info.version)}.sha256`, "releases.json", `v${info.version}/targets.parquet`]));
-    expect(await snapshot(again.dist)).toEqual(first);
+  it("a build from scratch reproduces the committed releases byte for byte: folders, archives and index", async () => {
+    // Published into a copy of the committed dist/, the current version must come out as it was committed.
+    const copy = await copyOfSharedBuild();
+    await cp(join(projectRoot, "dist"), copy.dist, { recursive: true });
+    const committed = await snapshot(copy.dist);
+    expect(Object.keys(committed), `dist/ holds no v${info.version}: run make publish`).toEqual(
+      expect.arrayContaining([archiveName(info.version), `${archiveName(info.version)}.sha256`, "releases.json", `v${info.version}/targets.parquet`]),
+    );
+    const logs: string[] = [];
+    await runStages("publish", { dirs: copy, log: (m) => logs.push(m) });
+    expect(logs).toContainEqual(expect.stringMatching(new RegExp(`^publish: v${info.version} unchanged in`)));
+    expect(await snapshot(copy.dist)).toEqual(committed);
+    // The shared build's own release, published into an empty dist, differs only in what it says of the release before.
+    const own = await snapshot(join(dirs.dist, `v${info.version}`));
+    const published = await snapshot(join(copy.dist, `v${info.version}`));
+    for (const name of ["CHANGES.md", "SHA256SUMS"]) delete own[name], delete published[name];
+    expect(own).toEqual(published);
   });
 
   it("re-publishing an unchanged version into the same folder changes nothing", async () => {
-    const before = await snapshot(dirs.dist);
+    const copy = await copyOfSharedBuild({ withDist: true });
+    const before = await snapshot(copy.dist);
     const logs: string[] = [];
-    await runStages("publish", { dirs, log: (m) => logs.push(m) });
+    await runStages("publish", { dirs: copy, log: (m) => logs.push(m) });
     expect(logs[0]).toMatch(/unchanged in/);
-    expect(await snapshot(dirs.dist)).toEqual(before);
+    expect(await snapshot(copy.dist)).toEqual(before);
   });
 
   it("the archive holds the release folder, sorted, with fixed times and no owner, and matches its checksum file", async () => {
@@ -76,17 +89,16 @@ describe("releases are reproducible, immutable and atomic", () => {
 
   it("changing data without bumping the version is refused and the release stays as it was", async () => {
     // A copy of the build with one target fewer: still valid, but not the data that was published.
-    const changed: Dirs = { ...dirs, build: join(await tempDir("changed-"), "build") };
-    await cp(dirs.build, changed.build, { recursive: true });
+    const changed = await copyOfSharedBuild({ withDist: true });
     const path = buildPaths(changed).extractTable("targets");
     const targets = (await readFile(path, "utf8")).trim().split("\n");
     await writeFile(path, targets.slice(0, -1).join("\n") + "\n");
     await runStages("validate", { dirs: changed, log: () => {} });
-    const before = await snapshot(dirs.dist);
+    const before = await snapshot(changed.dist);
     await expect(runStages("publish", { dirs: changed, log: () => {} })).rejects.toThrow(
       new RegExp(`release v${info.version} already exists in .* and this build differs in .*targets\\.json.*bump "version" in dataset.json`),
     );
-    expect(await snapshot(dirs.dist)).toEqual(before);
+    expect(await snapshot(changed.dist)).toEqual(before);
   });
 
   it("a new version carries CHANGES.md against the previous release, by primary key", async () => {
@@ -94,18 +106,18 @@ describe("releases are reproducible, immutable and atomic", () => {
     const rows = await readRows(dirs);
     await publishRows(dist, info, rows);
     const [first, second, ...rest] = rows.targets!;
-    const next = { ...info, version: "0.2.0" };
+    const next = { ...info, version: "99.0.0" };
     const nextRows = { ...rows, targets: [{ ...first, metric: "改过的指标" }, ...rest, { ...second, target_id: "0000000000000000" }] };
     const previous = await readPreviousRelease(dist, next.version);
     expect(previous?.version).toBe(info.version);
     await publishRows(dist, next, nextRows, { previous });
-    const changes = await readFile(join(dist, "v0.2.0", "CHANGES.md"), "utf8");
+    const changes = await readFile(join(dist, "v99.0.0", "CHANGES.md"), "utf8");
     // second's key is gone (removed), a new key holds its values (added), first kept its key (changed).
     expect(changes).toContain(`| \`targets\` | 1 | 1 | 1 | ${rest.length} |  |`);
     expect(changes).toContain(`| \`articles\` | 0 | 0 | 0 | ${rows.articles!.length} |  |`);
     const index = JSON.parse(await readFile(join(dist, "releases.json"), "utf8"));
-    expect(index.map((e: { version: string; path: string }) => [e.version, e.path])).toEqual([[info.version, `v${info.version}/`], ["0.2.0", "v0.2.0/"]]);
-    expect(await readFile(join(dist, "v0.2.0", "CHANGES.md"), "utf8")).toBe(changes);
+    expect(index.map((e: { version: string; path: string }) => [e.version, e.path])).toEqual([[info.version, `v${info.version}/`], ["99.0.0", "v99.0.0/"]]);
+    expect(await readFile(join(dist, "v99.0.0", "CHANGES.md"), "utf8")).toBe(changes);
   });
 
   it("CHANGES.md counts the rows of a table the new version no longer publishes", async () => {
@@ -151,7 +163,7 @@ describe("releases are reproducible, immutable and atomic", () => {
     const rows = await readRows(dirs);
     await publishRows(dist, info, rows);
     const before = await snapshot(dist);
-    const next = { ...info, version: "0.3.0" };
+    const next = { ...info, version: "99.0.0" };
     // The themes table breaks off after its first rows, as a failing disk or a truncated file would.
     let yielded = 0;
     const failing = (name: string) => (async function* () {
@@ -168,10 +180,11 @@ describe("releases are reproducible, immutable and atomic", () => {
 
   it("a publish killed midway leaves the earlier release and releases.json intact, and a rerun completes it", async () => {
     const dist = await tempDir("killed-");
+    const own = await copyOfSharedBuild();
     const older = { ...info, version: "0.0.1" };
     await publishRows(dist, older, await readRows(dirs));
     const before = await snapshot(dist);
-    const child = spawn(process.execPath, ["--import", "tsx", "pipeline/cli.ts", "publish", "--build", dirs.build, "--out", dist], { cwd: projectRoot, stdio: "ignore" });
+    const child = spawn(process.execPath, ["--import", "tsx", "pipeline/cli.ts", "publish", "--build", own.build, "--out", dist], { cwd: projectRoot, stdio: "ignore" });
     // Kill as soon as the temporary release folder appears, mid-write.
     const watcher = watch(dist, (_event, name) => {
       if (String(name).startsWith(`.v${info.version}.tmp`)) child.kill("SIGKILL");
@@ -189,7 +202,7 @@ describe("releases are reproducible, immutable and atomic", () => {
         Object.fromEntries(Object.entries(after).filter(([p]) => p.startsWith(`${dir}/`) && p !== path)),
       );
     }
-    await runStages("publish", { dirs: { ...dirs, dist }, log: () => {} });
+    await runStages("publish", { dirs: { ...own, dist }, log: () => {} });
     const done = await snapshot(dist);
     expect(Object.keys(done).filter((p) => p.startsWith("."))).toEqual([]);
     const release = await snapshot(join(dirs.dist, `v${info.version}`));

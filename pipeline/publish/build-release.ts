@@ -50,6 +50,7 @@ export async function buildRelease(
     "DATA_DICTIONARY.md": dataDictionary(info, written),
     "CHANGES.md": changesSince(
       info.version,
+      info.changes,
       written,
       previous && { version: previous.version, schema: schemaChanges(defs, previous), removedTables: await removedTables(defs, previous) },
     ),

@@ -66,15 +66,18 @@ export interface TableChanges {
 }
 
 /**
- * CHANGES.md: rows added, removed and changed per table against the previous release, by primary key, and
- * schema changes. `removedTables` holds the row counts of the previous release's tables this one dropped.
+ * CHANGES.md: why the version changed (`why`, from dataset.json), then rows added, removed and changed per table
+ * against the previous release, by primary key, and schema changes. `removedTables` holds the row counts of the
+ * previous release's tables this one dropped.
  */
 export function changesSince(
   version: string,
+  why: readonly string[],
   tables: readonly TableChanges[],
   previous: { version: string; schema: readonly SchemaChange[]; removedTables: Readonly<Record<string, number>> } | null,
 ): string {
   const out = [`# Changes in v${version}`, ""];
+  if (why.length > 0) out.push(...why.map((line) => `- ${line}`), "");
   if (!previous) {
     out.push("First release in this folder: every row is new.", "", "| table | rows |", "|---|---:|");
     for (const t of tables) out.push(`| \`${t.def.name}\` | ${t.rows} |`);

@@ -14,6 +14,8 @@ export const DatasetInfo = z.object({
   sources: z.array(z.object({ title: z.string(), path: z.string().optional() })),
   /** Known limits, printed in the release's dataset card. */
   limits: z.array(z.string()).default([]),
+  /** Why this version differs from the one before, in words: the opening of its CHANGES.md. */
+  changes: z.array(z.string()).default([]),
 });
 export type DatasetInfo = z.infer<typeof DatasetInfo>;
 
