@@ -18,7 +18,7 @@ export const TargetRow = z.object({
   value: column(z.number(), { description: "The quantity after applying scale words (万, 亿) and Chinese numerals; lower bound of a range.", examples: [19000] }),
   value_high: column(z.number().nullable(), { description: "Upper bound of a range, else empty.", examples: [6.5] }),
   unit: column(
-    z.enum(["percent", "CNY", "USD", "km", "sqm", "sqkm", "mu", "jin", "ton", "person", "person_time", "household", "pp", "day", "year", "count"]),
+    z.enum(["percent", "CNY", "USD", "km", "sqm", "sqkm", "mu", "jin", "ton", "person", "person_time", "household", "pp", "day", "year", "index", "count"]),
     { description: "Normalized unit code (sqm 平方米, sqkm 平方公里, mu 亩, jin 斤, pp 个百分点); values are not converted between units.", examples: ["count"], categorical: true },
   ),
   measure_word: column(z.string().min(1), { description: "Unit or classifier as written (Simplified).", examples: ["个"], categorical: true }),

@@ -48,7 +48,7 @@ export async function loadGold(path: string): Promise<GoldRow[]> {
   return z.array(GoldRow).parse(parsed.data);
 }
 
-const sameNumber = (a: number | null, b: number | null) =>
+export const sameNumber = (a: number | null, b: number | null) =>
   a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
 function bigrams(text: string): string[] {
@@ -94,8 +94,10 @@ const agreement = (g: GoldRow, p: Predicted) => Object.values(FIELDS).filter((sa
  */
 export function evaluate(gold: readonly GoldRow[], targets: readonly Predicted[], articles: readonly Article[]): EvalReport {
   const fileOf = new Map(articles.map((a) => [a.article_id, a.source_file]));
-  const files = new Set(fileOf.values());
-  const pool = targets.map((t) => ({ ...t, source_file: fileOf.get(t.article_id) ?? "" }));
+  // Only the articles the gold file labels are scored: other articles of the build have no gold rows to miss.
+  const labelled = new Set(gold.map((g) => g.file));
+  const files = new Set([...fileOf.values()].filter((f) => labelled.has(f)));
+  const pool = targets.map((t) => ({ ...t, source_file: fileOf.get(t.article_id) ?? "" })).filter((t) => files.has(t.source_file));
   const free = new Set(pool.keys());
   const pairs: Array<[GoldRow, Predicted]> = [];
   const missed: GoldRow[] = [];
