@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { column, defineTable, hexId, isoDate } from "./column.ts";
+import { DatePrecision } from "./normalized-article.ts";
 
 export const ArticleRow = z.object({
   article_id: column(hexId(16), {
@@ -80,10 +81,18 @@ export const ArticleRow = z.object({
     description: "When the article was written, as precise as the text fixes it (YYYY, YYYY-MM or YYYY-MM-DD); empty when it does not. Never guessed.",
     examples: ["2019-01-24"],
   }),
-  date_precision: column(z.enum(["day", "month", "year", "unknown"]), { description: "Precision of published_date.", examples: ["day"], categorical: true }),
+  date_precision: column(DatePrecision, { description: "Precision of published_date.", examples: ["day"], categorical: true }),
   date_evidence: column(z.string().nullable(), {
     description: "Phrases the date rests on, as in the normalized text, | between a month-day and the phrase that fixes its year.",
     examples: ["1月24日 | 展望2019年"],
+  }),
+  report_year: column(z.number().int().min(1949).max(2100).nullable(), {
+    description: "The year the document plans for: the year of the session it was given to (a January 2024 report reviewing 2023 has 2024). From its date, else its title's year, else its review or plan headings; 今年 in it means this year.",
+    examples: [2024],
+  }),
+  report_year_evidence: column(z.string().nullable(), {
+    description: "What fixed report_year, as in the normalized text: the date, the title, a heading or a dated event.",
+    examples: ["2023年工作回顾"],
   }),
 });
 export type ArticleRow = z.infer<typeof ArticleRow>;

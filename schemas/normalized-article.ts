@@ -58,7 +58,49 @@ export const ArticleMetadata = z.object({
 });
 export type ArticleMetadata = z.infer<typeof ArticleMetadata>;
 
-export const NormalizeStep = z.enum(["strip-pinyin", "repair-mojibake", "normalize-width", "collapse-whitespace", "strip-boilerplate", "to-simplified"]);
+export const NormalizeStep = z.enum([
+  "normalize-width",
+  "decode-markup",
+  "remove-invisible",
+  "strip-pinyin",
+  "repair-mojibake",
+  "collapse-whitespace",
+  "join-page-jumps",
+  "close-letter-spacing",
+  "drop-footnote-markers",
+  "join-broken-lines",
+  "strip-boilerplate",
+  "to-simplified",
+]);
+
+/** The parts of a report (structure guide): what a quantity in them is by default, and for which year. */
+export const PartKind = z.enum(["review", "plan", "long_range", "other"]);
+export type PartKind = z.infer<typeof PartKind>;
+
+/** A part of the text [start, end): from its heading (or opening sentence) to the next part's start. */
+export const Part = Span.extend({
+  part: PartKind,
+  /** The year its quantities refer to unless a clause names its own: the reviewed year, the planned year, the horizon. */
+  year: z.number().int().nullable(),
+  /** The heading that opened it, as it stands in the text; null for a part opened by a paragraph. */
+  heading: z.string().nullable(),
+});
+export type Part = z.infer<typeof Part>;
+
+export const DatePrecision = z.enum(["day", "month", "year", "unknown"]);
+
+/** When the document was given, and the year it plans for (structure guide: the report year). */
+export const DocumentDate = z.object({
+  /** ISO date, as precise as the text allows: 2019, 2019-01 or 2019-01-24; null when unknown. */
+  published_date: z.string().nullable(),
+  date_precision: DatePrecision,
+  /** The phrase(s) the date rests on, as they stand in the text. */
+  date_evidence: z.string().nullable(),
+  report_year: z.number().int().nullable(),
+  /** What fixed the report year: the date, the title's year, a review or plan heading, or a dated event. */
+  report_year_evidence: z.string().nullable(),
+});
+export type DocumentDate = z.infer<typeof DocumentDate>;
 
 export const NormalizedArticle = z.object({
   article_id: z.string(),
@@ -74,6 +116,11 @@ export const NormalizedArticle = z.object({
   title: z.string(),
   blocks: z.array(Block),
   sentences: z.array(Sentence),
+  /** The report's parts in text order; empty when no heading or opening divides the text. */
+  parts: z.array(Part),
+  /** The main expected targets (主要预期目标) paragraph of the plan, with a lead-in on a line of its own joined to its list. */
+  headline: Span.nullable(),
+  date: DocumentDate,
   /** Spans of `text` that must not yield facts (unrepaired mojibake). */
   unreliable: z.array(Span),
   offset_map: z.array(MapSegment),

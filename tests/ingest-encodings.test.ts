@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { classifyFile } from "../pipeline/ingest/classify-file.ts";
 import { encodeLegacy } from "../pipeline/ingest/encode-legacy.ts";
-import { identity } from "../pipeline/normalize/mapped-text.ts";
+import { identity } from "../pipeline/text/mapped-text.ts";
 import { normalizeArticle } from "../pipeline/normalize/normalize-article.ts";
 import { defaultDirs } from "../pipeline/paths.ts";
 import { stripPinyin } from "../pipeline/normalize/strip-pinyin.ts";

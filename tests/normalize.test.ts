@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { NormalizedArticle } from "../schemas/normalized-article.ts";
 import { encodeLegacy } from "../pipeline/ingest/encode-legacy.ts";
 import { findMojibake } from "../pipeline/normalize/find-mojibake.ts";
-import { fromSegments, identity, rawSpan } from "../pipeline/normalize/mapped-text.ts";
+import { fromSegments, identity, rawSpan } from "../pipeline/text/mapped-text.ts";
 import { normalizeArticle } from "../pipeline/normalize/normalize-article.ts";
 import { repairMojibake } from "../pipeline/normalize/repair-mojibake.ts";
 import { splitSentences } from "../pipeline/normalize/structure.ts";

@@ -3,12 +3,11 @@ import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
 import { extractOfficials, type Official } from "./extract-officials.ts";
 import { findSubject, type SubjectStatus } from "./find-subject.ts";
 import type { Place } from "./gazetteer.ts";
-import { inferArticleDate, type ArticleDate } from "./infer-article-date.ts";
 
 export type DistrictCandidate = Omit<DistrictRow, "article_count">;
 
 /** What the district resolver tells every other extractor about an article. */
-export interface ArticleContext extends ArticleDate {
+export interface ArticleContext {
   district: DistrictCandidate | null;
   /** resolved, or why not: ambiguous (namesakes the text does not tell apart) or not_found. */
   district_status: SubjectStatus;
@@ -42,7 +41,7 @@ const toCandidate = (place: Place, nameOriginal: string): DistrictCandidate => (
   province_code: place.province_code,
 });
 
-/** The article's subject place, its officials and its date. Pure: the gazetteer is read once per process. */
+/** The article's subject place and its officials. Pure: the gazetteer is read once per process. */
 export function resolveDistrict(doc: NormalizedArticle): ArticleContext {
   // A byline (作者：中共岳阳楼区委书记 陈阁辉) names the speaker's office; normalize moves it out of the text,
   // so it is read as one more line after the body.
@@ -55,6 +54,5 @@ export function resolveDistrict(doc: NormalizedArticle): ArticleContext {
     district_status: subject.status,
     district_note: subject.note,
     officials: place ? extractOfficials(text, place, subject.mentions) : [],
-    ...inferArticleDate(doc.text, doc.blocks),
   };
 }

@@ -5,6 +5,7 @@ import type { TargetRow } from "../../schemas/targets.ts";
 import type { ThemeRow } from "../../schemas/themes.ts";
 import { resolveDistrict, type DistrictCandidate } from "../districts/resolve-district.ts";
 import { codePointIndex } from "../lib/code-points.ts";
+import { articleView } from "../text/article-view.ts";
 import { extractTargets } from "../targets/extract-targets.ts";
 import { scoreThemes } from "../themes/score-themes.ts";
 
@@ -24,6 +25,7 @@ export interface ArticleExtraction {
 
 /** Pure per-article extraction: everything the tables need from one normalized article. */
 export function extractArticle(doc: NormalizedArticle): ArticleExtraction {
+  const view = articleView(doc);
   const context = resolveDistrict(doc);
   const districtId = context.district?.district_id ?? null;
   const article: ArticleRow = {
@@ -55,17 +57,15 @@ export function extractArticle(doc: NormalizedArticle): ArticleExtraction {
     district_id: districtId,
     district_status: context.district_status,
     district_note: context.district_note,
-    published_date: context.published_date,
-    date_precision: context.date_precision,
-    date_evidence: context.date_evidence,
+    ...doc.date,
   };
   return {
     district: context.district,
     rows: {
       articles: [article],
       officials: districtId ? context.officials.map((o) => ({ article_id: doc.article_id, name: o.name, title: o.title, district_id: districtId })) : [],
-      themes: scoreThemes(doc, districtId),
-      targets: extractTargets(doc, context),
+      themes: scoreThemes(view, districtId),
+      targets: extractTargets(view, districtId),
     },
   };
 }

@@ -1,15 +1,9 @@
 import { z } from "zod";
 import { BoilerplateKind, CreditRole } from "../../schemas/normalized-article.ts";
+import { pattern } from "../lib/pattern.ts";
 import data from "./boilerplate.json" with { type: "json" };
 
-const Pattern = z.string().transform((source, ctx) => {
-  try {
-    return new RegExp(source, "u");
-  } catch (error) {
-    ctx.addIssue({ code: "custom", message: `bad pattern ${source}: ${(error as Error).message}` });
-    return z.NEVER;
-  }
-});
+const Pattern = pattern();
 
 const Rules = z.object({
   max_chrome_line: z.number().int().positive(),

@@ -3,7 +3,7 @@ import { encodeLegacy } from "../ingest/encode-legacy.ts";
 import { isCommonHan } from "../ingest/is-common-han.ts";
 import { legacyCodeTable } from "../ingest/legacy-code-table.ts";
 import { findMojibake, isOddChar, type TextSpan } from "./find-mojibake.ts";
-import { applyEdits, rawSpan, type Edit, type MappedText } from "./mapped-text.ts";
+import { applyEdits, rawSpan, type Edit, type MappedText } from "../text/mapped-text.ts";
 
 /** A re-decoded stretch must give at least this many frequent characters in a row to count as clearly better. */
 const MIN_RUN = 4;

@@ -1,6 +1,6 @@
 import type { ArticleMetadata, BoilerplateKind, Credit, RemovedText } from "../../schemas/normalized-article.ts";
 import { boilerplateRules } from "./boilerplate-rules.ts";
-import { applyEdits, rawSpan, type Edit, type MappedText } from "./mapped-text.ts";
+import { applyEdits, rawSpan, type Edit, type MappedText } from "../text/mapped-text.ts";
 import { parseCredits, type ParsedCredit } from "./parse-credits.ts";
 import { simplify } from "./to-simplified.ts";
 

@@ -1,4 +1,4 @@
-import { replaceAll, type MappedText } from "./mapped-text.ts";
+import { replaceAll, type MappedText } from "../text/mapped-text.ts";
 
 const TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
 /**

@@ -1,6 +1,6 @@
 import * as OpenCC from "opencc-js";
 import { scopedMemo } from "../lib/scoped-memo.ts";
-import { applyEdits, type Edit, type MappedText } from "./mapped-text.ts";
+import { applyEdits, type Edit, type MappedText } from "../text/mapped-text.ts";
 
 /**
  * OpenCC's standard Traditional (`t`) to mainland Simplified (`cn`). These texts are mainland government

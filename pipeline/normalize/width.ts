@@ -1,13 +1,14 @@
-import { replaceAll, type MappedText } from "./mapped-text.ts";
+import { replaceAll, type MappedText } from "../text/mapped-text.ts";
 
-const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e]/g;
+// Digits, letters, % . and the signs that join numbers (－ ～ ＋ ＜ ＝ ＞): 6％－6.5％ is one range, as 6%-6.5% is.
+const FULLWIDTH_ALNUM = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0e\uff0b\uff0d\uff5e\uff1c-\uff1e]/g;
 // Script=Han, not a BMP range: compatibility ideographs beyond it turn into ordinary Han in to-simplified.
 const HAN = "[\\p{Script=Han}\\u3000-\\u303f\\uff01-\\uff5e“”‘’]";
 // Lookbehind after the punctuation mark, not before it, so the engine can skip ahead to each candidate.
 const ASCII_PUNCT_IN_CJK = new RegExp(`[,:;?!](?<=${HAN}[,:;?!])(?=${HAN}|\\s*$)`, "gmu");
 const FULL: Record<string, string> = { ",": "，", ":": "：", ";": "；", "?": "？", "!": "！" };
 
-/** Full-width digits, letters, % and . to ASCII, what NFKC does for them. */
+/** Full-width digits, letters, % . and number signs to ASCII, what NFKC does for them. */
 export function toAsciiAlnum(input: MappedText): MappedText {
   return replaceAll(input, FULLWIDTH_ALNUM, (m) => m[0].normalize("NFKC"));
 }

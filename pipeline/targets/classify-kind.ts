@@ -1,3 +1,4 @@
+import type { PartKind } from "../../schemas/normalized-article.ts";
 import type { TargetRow } from "../../schemas/targets.ts";
 import type { TimeInfo } from "./find-time.ts";
 import { lexicon } from "./lexicon.ts";
@@ -5,14 +6,18 @@ import { lexicon } from "./lexicon.ts";
 const { kinds } = lexicon;
 
 /**
- * The kind a clause states by itself (预计 → estimate, 去年 → achievement, 力争 → target),
- * or null when it has no cue and the kind comes from the list or section around it.
+ * The kind a clause states by itself, or null when it has no cue and the kind comes from the list, the part
+ * or the default: 预计 → estimate; a past time (去年, 2023年 in a 2024 report) → achievement, a future or
+ * recurring one → target; then past markers (已经, 实现了) and forward cues (力争, 拟). 比上年增长 is a
+ * comparison, not the past. Inside a review, 争取, 安排 and a plan named as a noun (完成年度计划的108%) say what
+ * was done and flip nothing.
  */
-export function classifyKind(clause: string, time: TimeInfo | null): TargetRow["kind"] | null {
+export function classifyKind(clause: string, time: TimeInfo | null, part: PartKind | null): TargetRow["kind"] | null {
   if (kinds.estimate.some((w) => clause.includes(w))) return "estimate";
   if (time?.relation === "past") return "achievement";
   if (time?.relation === "future" || time?.recurring) return "target";
   if (kinds.achievement.some((w) => clause.includes(w))) return "achievement";
   if (kinds.target.some((w) => clause.includes(w))) return "target";
+  if (part !== "review" && kinds.target_outside_review.some((w) => clause.includes(w))) return "target";
   return null;
 }

@@ -10,7 +10,7 @@ import * as withUnit from "@microsoft/recognizers-text-number-with-unit";
 import { readFile } from "node:fs/promises";
 import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
 import { readJsonlAll } from "../lib/files.ts";
-import { identity } from "../normalize/mapped-text.ts";
+import { identity } from "../text/mapped-text.ts";
 import { toSimplified } from "../normalize/to-simplified.ts";
 import { normalizeWidth } from "../normalize/width.ts";
 import { buildPaths, defaultDirs, projectRoot } from "../paths.ts";

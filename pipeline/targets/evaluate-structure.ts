@@ -110,7 +110,7 @@ const OWN_TIME = new RegExp(
   [
     "(?:19|20)\\d\\d年",
     "十[一二三四五六七八九]五",
-    "去年|上年|前年|明年|今后|未来|过去|以来|年来|期间|年均|每年|历年|同期",
+    "今年|去年|上年|前年|明年|今后|未来|过去|以来|年来|期间|年均|每年|历年|同期",
     "[一二三四五六七八九十两\\d]+年(?:内|间|来|后|前|里|中)",
     "[到至]20",
   ].join("|"),
@@ -231,7 +231,9 @@ export function scoreStructure(
       if (!part || part.part === "other") continue;
       const clause = clauseAround(points, r.char_start, r.char_end);
       if (namesOwnTime(clause)) continue;
-      const kindOk = part.part === "review" ? r.kind === "achievement" || r.kind === "estimate" : r.kind === "target";
+      // 预计 makes an estimate in any part (structure guide), also when it leads the clauses after it.
+      const estimate = r.kind === "estimate" && (r.sentence ?? clause).includes("预计");
+      const kindOk = estimate || (part.part === "review" ? r.kind === "achievement" : r.kind === "target");
       const wantYear = part.part === "review" ? reportYear - 1 : part.part === "plan" ? reportYear : horizonOf(part.heading);
       score.kind.total++;
       if (kindOk) score.kind.agree++;

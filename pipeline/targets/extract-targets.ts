@@ -1,9 +1,7 @@
 import type { NormalizedArticle, Sentence } from "../../schemas/normalized-article.ts";
 import type { TargetRow } from "../../schemas/targets.ts";
-import type { ArticleContext } from "../districts/resolve-district.ts";
-import { codePointIndexer } from "../lib/code-points.ts";
 import { sha256Hex } from "../lib/hash.ts";
-import { fromSegments, rawSpan, type MappedText } from "../normalize/mapped-text.ts";
+import type { ArticleView } from "../text/article-view.ts";
 import { withTagMemo } from "../text/segment.ts";
 import { themeOfText } from "../themes/theme-of-text.ts";
 import { classifyKind } from "./classify-kind.ts";
@@ -12,9 +10,9 @@ import { whyNotTarget } from "./exclude-quantity.ts";
 import { findDirection } from "./find-direction.ts";
 import { findMetric, trimsToAtMost } from "./find-metric.ts";
 import { findQuantities, type Quantity } from "./find-quantities.ts";
-import { findTime, type TimeInfo } from "./find-time.ts";
+import { findTime, type BaseYears, type TimeInfo } from "./find-time.ts";
 import { lexicon } from "./lexicon.ts";
-import { sectionContexts, type SectionContext } from "./section-context.ts";
+import { partContexts, type PartContext } from "./part-context.ts";
 import { splitClauses, type Clause } from "./split-clauses.ts";
 
 /** A stated quantity before it gets its evidence offsets. */
@@ -61,14 +59,14 @@ function isLeadIn(clause: Clause): boolean {
  */
 function findInSentence(
   text: string,
-  section: SectionContext | null,
-  baseYear: number | null,
+  section: PartContext | null,
+  reportYear: number | null,
   carriedIn: Carried | null,
 ): { found: Omit<Finding, "sentence" | "inHeading">[]; carried: Carried | null } {
   const quantities = findQuantities(text);
   const clauses = splitClauses(text);
   const found: Omit<Finding, "sentence" | "inHeading">[] = [];
-  const yearOfSection = section?.time?.year ?? baseYear;
+  const base: BaseYears = { report: reportYear, part: section?.time.year ?? reportYear };
   let carried = carriedIn;
   // The quantity before, for a metric left unnamed (地区生产总值1250.6亿元，同比增长6.2%).
   let previous: { metric: string; direction: TargetRow["direction"] } | null = null;
@@ -76,8 +74,8 @@ function findInSentence(
     const own = quantities.filter(
       (q) => q.start >= clause.start && q.end <= clause.end && !whyNotTarget(text, q, text.slice(clause.start, q.start)),
     );
-    const ownTime = findTime(clause.text, yearOfSection);
-    const ownKind = classifyKind(clause.text, ownTime);
+    const ownTime = findTime(clause.text, base);
+    const ownKind = classifyKind(clause.text, ownTime, section?.part ?? null);
     if (own.length === 0) {
       if (isLeadIn(clause)) carried = { kind: ownKind ?? carried?.kind ?? null, time: ownTime ?? carried?.time ?? null };
       return;
@@ -104,18 +102,11 @@ function findInSentence(
   return { found, carried };
 }
 
-/** An article's offset maps: normalized text → raw text, UTF-16 → code points in each. */
-interface Offsets {
-  raw: MappedText;
-  inText: (utf16Index: number) => number;
-  inRaw: (utf16Index: number) => number;
-}
-
-function toRow(doc: NormalizedArticle, offsets: Offsets, districtId: string | null, f: Finding): TargetRow {
+function toRow(view: ArticleView, districtId: string | null, f: Finding): TargetRow {
+  const { doc } = view;
   const text = doc.text.slice(f.sentence.start, f.sentence.end);
   const start = f.sentence.start + f.quantity.start;
   const end = f.sentence.start + f.quantity.end;
-  const raw = rawSpan(offsets.raw, start, end);
   return {
     target_id: sha256Hex(`${doc.article_id}:${start}:${end}:${f.metric}`).slice(0, 16),
     article_id: doc.article_id,
@@ -133,16 +124,14 @@ function toRow(doc: NormalizedArticle, offsets: Offsets, districtId: string | nu
     recurring: f.time?.recurring ?? false,
     theme_code: themeOfText(`${f.metric} ${text}`),
     sentence: text,
-    char_start: offsets.inText(start),
-    char_end: offsets.inText(end),
-    raw_char_start: offsets.inRaw(raw.start),
-    raw_char_end: offsets.inRaw(raw.end),
+    ...view.span(start, end),
   };
 }
 
-function findTargets(doc: NormalizedArticle, context: ArticleContext): TargetRow[] {
-  const baseYear = context.published_date ? Number(context.published_date.slice(0, 4)) : null;
-  const sections = sectionContexts(doc, baseYear);
+function findTargets(view: ArticleView, districtId: string | null): TargetRow[] {
+  const { doc } = view;
+  const reportYear = doc.date.report_year;
+  const contexts = partContexts(doc.parts, reportYear);
   const kindOfBlock = new Map(doc.blocks.map((b) => [b.id, b.kind]));
   const findings: Finding[] = [];
   let carried: Carried | null = null;
@@ -154,23 +143,22 @@ function findTargets(doc: NormalizedArticle, context: ArticleContext): TargetRow
     if (!continues) carried = null;
     if (overlaps(sentence, doc.unreliable) || lexicon.exclusions.chrome_words.some((w) => text.includes(w))) continue;
     const inHeading = kindOfBlock.get(sentence.block_id) !== "paragraph";
-    const result = findInSentence(text, sections.get(sentence.block_id) ?? null, baseYear, carried);
+    const part = view.partAt(sentence.start);
+    const result = findInSentence(text, part ? (contexts.get(part) ?? null) : null, reportYear, carried);
     carried = result.carried;
     for (const f of result.found) findings.push({ ...f, sentence, inHeading });
   }
   // Headings repeat the body's numbers (清理阻碍改革发展文件482份); keep a heading's quantity only when the body does not state it.
   const inBody = new Set(findings.filter((f) => !f.inHeading).map((f) => `${f.quantity.value}|${f.quantity.unit}`));
-  const offsets = { raw: fromSegments(doc.text, doc.offset_map), inText: codePointIndexer(doc.text), inRaw: codePointIndexer(doc.raw_text) };
-  const districtId = context.district?.district_id ?? null;
   return findings
     .filter((f) => !f.inHeading || !inBody.has(`${f.quantity.value}|${f.quantity.unit}`))
-    .map((f) => toRow(doc, offsets, districtId, f));
+    .map((f) => toRow(view, districtId, f));
 }
 
 /**
  * Every stated quantity of an article: one row per quantity and metric, with its evidence. Metric trimming
  * re-tags the same fragments, so tags are memoized for the article.
  */
-export function extractTargets(doc: NormalizedArticle, context: ArticleContext): TargetRow[] {
-  return withTagMemo(() => findTargets(doc, context));
+export function extractTargets(view: ArticleView, districtId: string | null): TargetRow[] {
+  return withTagMemo(() => findTargets(view, districtId));
 }

@@ -1,22 +1,29 @@
+import { PLAN_PERIOD, planYearsOfDigit } from "../text/plan-periods.ts";
 import { alternation, lexicon } from "./lexicon.ts";
 
 /** The time words governing a quantity and what they resolve to. */
 export interface TimeInfo {
-  phrase: string;
+  /** The words as written; null when the time is the part's, which no word of the clause states. */
+  phrase: string | null;
   year: number | null;
   recurring: boolean;
-  /** Relative to the base year (article or section year): before it, in it, after it, or unknown. */
+  /** Against the report year: before it, in it, after it, or unknown. */
   relation: "past" | "present" | "future" | null;
 }
 
+/** The years a clause's relative time words resolve against: the report's, and the part's it stands in. */
+export interface BaseYears {
+  report: number | null;
+  part: number | null;
+}
+
 const { time } = lexicon;
-// 十一五 … 十九五: the 11th to 19th plans.
-const PLAN_DIGITS = "一二三四五六七八九";
-// “十四五”期末, 十三五末, 十四五期间: five-year plans; 到2025年底, 2019年; the relative and recurring words.
+// “十四五”期末, 十三五末, 十四五期间: five-year plans; 到2025年底, 2019年; 三年内; the relative and recurring words.
 const SOURCE = [
-  `“?十([${PLAN_DIGITS}])五”?(期末|末|期间|时期)`,
+  `${PLAN_PERIOD}(期末|末|期间|时期)`,
   "(?:到|至)?((?:19|20)\\d\\d)年(?:底|末|前)?",
-  alternation([...Object.keys(time.relative), ...time.recurring, ...time.open]),
+  `(${time.periods})`,
+  alternation([...Object.keys(time.relative), ...time.part_relative, ...time.recurring, ...time.open]),
 ].join("|");
 const PATTERN = new RegExp(SOURCE, "u");
 const COMPARISON_BASE = /[比较](?:上年|去年)(?:同期)?/gu;
@@ -26,39 +33,43 @@ export const TIME_WORDS = new RegExp(`${COMPARISON_BASE.source}|${SOURCE}`, "gu"
 /** Open periods looking back: 过去五年, 近年来, 一年来. */
 const PAST_OPEN = /过去|近|来$/u;
 
-/** First and last year of the n-th five-year plan (the third started in 1966, after three adjustment years). */
-function planYears(n: number): [number, number] {
-  const first = n <= 2 ? 1953 + 5 * (n - 1) : 1966 + 5 * (n - 3);
-  return [first, first + 4];
-}
-
-function relationOf(year: number, base: number | null): TimeInfo["relation"] {
-  if (base === null) return null;
+function relationOf(year: number | null, base: number | null): TimeInfo["relation"] {
+  if (year === null || base === null) return null;
   return year < base ? "past" : year > base ? "future" : "present";
 }
 
-/** The first time phrase in the text, with its year resolved against `baseYear` (null when unknown). */
-export function findTime(text: string, baseYear: number | null): TimeInfo | null {
+/**
+ * The first time phrase in the text and what it resolves to: 今年 and 去年 against the report year wherever they
+ * stand, 全年 and 年内 against the year of the part; explicit years and periods as written. Null without one.
+ */
+export function findTime(text: string, base: BaseYears): TimeInfo | null {
   // 比上年增长 names the base of a comparison, not the time the quantity refers to.
   const m = text.replace(COMPARISON_BASE, "").match(PATTERN);
   if (!m) return null;
   const phrase = m[0].replace(/[“”]/gu, "");
+  const report = base.report;
   if (m[1]) {
-    const [first, last] = planYears(11 + PLAN_DIGITS.indexOf(m[1]));
-    if (m[2] === "期末" || m[2] === "末") return { phrase, year: last, recurring: false, relation: relationOf(last, baseYear) };
-    const relation = baseYear === null ? null : last < baseYear ? "past" : first > baseYear ? "future" : "present";
+    const [first, last] = planYearsOfDigit(m[1]);
+    if (m[2] === "期末" || m[2] === "末") return { phrase, year: last, recurring: false, relation: relationOf(last, report) };
+    const relation = report === null ? null : last < report ? "past" : first > report ? "future" : "present";
     return { phrase, year: null, recurring: false, relation };
   }
   if (m[3]) {
     const year = Number(m[3]);
     // 到2025年 is a deadline even when the article's own year is unknown.
-    const deadline = baseYear === null && /^[到至]/u.test(phrase) ? "future" : null;
-    return { phrase, year, recurring: false, relation: deadline ?? relationOf(year, baseYear) };
+    const deadline = report === null && /^[到至]/u.test(phrase) ? "future" : null;
+    return { phrase, year, recurring: false, relation: deadline ?? relationOf(year, report) };
   }
+  // 三年内: a span from now on, which no single year stands for.
+  if (m[4]) return { phrase, year: null, recurring: false, relation: "future" };
   const offset = time.relative[phrase];
   if (offset !== undefined) {
-    const year = baseYear === null ? null : baseYear + offset;
+    const year = report === null ? null : report + offset;
     return { phrase, year, recurring: false, relation: offset < 0 ? "past" : offset > 0 ? "future" : "present" };
+  }
+  if (time.part_relative.includes(phrase)) {
+    const year = base.part ?? report;
+    return { phrase, year, recurring: false, relation: relationOf(year, report) };
   }
   if (time.recurring.includes(phrase)) return { phrase, year: null, recurring: true, relation: "future" };
   return { phrase, year: null, recurring: false, relation: PAST_OPEN.test(phrase) ? "past" : "future" };

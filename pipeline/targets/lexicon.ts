@@ -17,8 +17,7 @@ const Lexicon = z.object({
     not_cues: words,
   }),
   directions: z.object({ increase: words, decrease: words, not_cues: words }),
-  kinds: z.object({ estimate: words, achievement: words, target: words }),
-  sections: z.object({ achievement: words, target: words }),
+  kinds: z.object({ estimate: words, achievement: words, target: words, target_outside_review: words }),
   exclusions: z.object({
     ordinal_before: words,
     session_after: words,
@@ -29,7 +28,7 @@ const Lexicon = z.object({
   metric_strip: z.object({ leading: words, trailing: words, not_nouns: words }),
   /** A bare scale word (突破百万) counts people when its metric contains one of these. */
   people_metrics: words,
-  time: z.object({ relative: z.record(z.string(), z.number().int()), recurring: words, open: words }),
+  time: z.object({ relative: z.record(z.string(), z.number().int()), part_relative: words, recurring: words, open: words, periods: z.string() }),
 });
 export type Lexicon = z.infer<typeof Lexicon>;
 

@@ -1,8 +1,7 @@
-import type { Block, NormalizedArticle, Sentence } from "../../schemas/normalized-article.ts";
+import type { Block, Sentence } from "../../schemas/normalized-article.ts";
 import type { ThemeCode } from "../../schemas/theme-codebook.ts";
 import type { ThemeRow } from "../../schemas/themes.ts";
-import { codePointIndexer } from "../lib/code-points.ts";
-import { fromSegments, rawSpan } from "../normalize/mapped-text.ts";
+import type { ArticleView } from "../text/article-view.ts";
 import { matchTerms } from "./match-terms.ts";
 import { orderThemes } from "./order-themes.ts";
 import { roundScore } from "./round-score.ts";
@@ -32,7 +31,8 @@ function emphasisOf(block: Block | undefined): number {
  * emphasis × (1 + ln n) to the theme's mass (repeating a term in one sentence adds little); the weight is the
  * theme's share of the article's mass, so it does not grow with length. Sentences in unreliable spans are skipped.
  */
-export function scoreThemes(doc: NormalizedArticle, districtId: string | null): ThemeRow[] {
+export function scoreThemes(view: ArticleView, districtId: string | null): ThemeRow[] {
+  const { doc } = view;
   const blocks = new Map(doc.blocks.map((block) => [block.id, block]));
   const sentences = doc.sentences.filter((s) => !doc.unreliable.some((u) => u.start < s.end && s.start < u.end));
   const tallies = new Map<ThemeCode, ThemeTally>();
@@ -53,18 +53,11 @@ export function scoreThemes(doc: NormalizedArticle, districtId: string | null): 
     }
   }
   const totalMass = [...tallies.values()].reduce((sum, t) => sum + t.mass, 0);
-  const map = fromSegments(doc.text, doc.offset_map);
-  const inText = codePointIndexer(doc.text);
-  const inRaw = codePointIndexer(doc.raw_text);
-  const spanOf = (s: Sentence) => `${inText(s.start)}-${inText(s.end)}`;
-  const rawSpanOf = (s: Sentence) => {
-    const raw = rawSpan(map, s.start, s.end);
-    return `${inRaw(raw.start)}-${inRaw(raw.end)}`;
-  };
   const scored = [...tallies].map(([theme_code, tally]) => ({ theme_code, tally, term_count: tally.termCount, weight: roundScore(tally.mass / totalMass) }));
   return orderThemes(scored).map(({ theme_code, tally, term_count, weight }, i) => {
     // Stable sorts: equal scores keep document order, equal counts first-occurrence order.
     const evidence = [...tally.sentences].sort((a, b) => b.score - a.score).slice(0, EVIDENCE_SENTENCES);
+    const spans = evidence.map(({ sentence }) => view.span(sentence.start, sentence.end));
     return {
       article_id: doc.article_id,
       district_id: districtId,
@@ -76,8 +69,8 @@ export function scoreThemes(doc: NormalizedArticle, districtId: string | null): 
       rank: i + 1,
       top_terms: [...tally.terms].sort((a, b) => b[1] - a[1]).slice(0, TOP_TERMS).map(([term]) => term).join("|"),
       evidence_sentence_ids: evidence.map((e) => e.sentence.id).join("|"),
-      evidence_spans: evidence.map((e) => spanOf(e.sentence)).join("|"),
-      evidence_raw_spans: evidence.map((e) => rawSpanOf(e.sentence)).join("|"),
+      evidence_spans: spans.map((s) => `${s.char_start}-${s.char_end}`).join("|"),
+      evidence_raw_spans: spans.map((s) => `${s.raw_char_start}-${s.raw_char_end}`).join("|"),
     };
   });
 }
