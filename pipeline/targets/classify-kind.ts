@@ -4,6 +4,11 @@ import type { TimeInfo } from "./find-time.ts";
 import { lexicon } from "./lexicon.ts";
 
 const { kinds } = lexicon;
+const cue = (patterns: readonly string[]) => new RegExp(patterns.join("|"), "u");
+const ESTIMATE = cue(kinds.estimate);
+const PAST = cue(kinds.achievement);
+const FORWARD = cue(kinds.target);
+const FORWARD_OUTSIDE_REVIEW = cue(kinds.target_outside_review);
 
 /**
  * The kind a clause states by itself, or null when it has no cue and the kind comes from the list, the part
@@ -13,11 +18,11 @@ const { kinds } = lexicon;
  * was done and flip nothing.
  */
 export function classifyKind(clause: string, time: TimeInfo | null, part: PartKind | null): TargetRow["kind"] | null {
-  if (kinds.estimate.some((w) => clause.includes(w))) return "estimate";
+  if (ESTIMATE.test(clause)) return "estimate";
   if (time?.relation === "past") return "achievement";
   if (time?.relation === "future" || time?.recurring) return "target";
-  if (kinds.achievement.some((w) => clause.includes(w))) return "achievement";
-  if (kinds.target.some((w) => clause.includes(w))) return "target";
-  if (part !== "review" && kinds.target_outside_review.some((w) => clause.includes(w))) return "target";
+  if (PAST.test(clause)) return "achievement";
+  if (FORWARD.test(clause)) return "target";
+  if (part !== "review" && FORWARD_OUTSIDE_REVIEW.test(clause)) return "target";
   return null;
 }

@@ -10,7 +10,7 @@ import { whyNotTarget } from "./exclude-quantity.ts";
 import { findDirection } from "./find-direction.ts";
 import { findMetric, trimsToAtMost } from "./find-metric.ts";
 import { findQuantities, type Quantity } from "./find-quantities.ts";
-import { findTime, type BaseYears, type TimeInfo } from "./find-time.ts";
+import { findTimes, type BaseYears, type TimeInfo } from "./find-time.ts";
 import { lexicon } from "./lexicon.ts";
 import { partContexts, type PartContext } from "./part-context.ts";
 import { splitClauses, type Clause } from "./split-clauses.ts";
@@ -74,15 +74,25 @@ function findInSentence(
     const own = quantities.filter(
       (q) => q.start >= clause.start && q.end <= clause.end && !whyNotTarget(text, q, text.slice(clause.start, q.start)),
     );
-    const ownTime = findTime(clause.text, base);
-    const ownKind = classifyKind(clause.text, ownTime, section?.part ?? null);
+    const times = findTimes(clause.text, base);
+    const part = section?.part ?? null;
     if (own.length === 0) {
+      const ownTime = times[0] ?? null;
+      const ownKind = classifyKind(clause.text, ownTime, part);
       if (isLeadIn(clause)) carried = { kind: ownKind ?? carried?.kind ?? null, time: ownTime ?? carried?.time ?? null };
       return;
     }
-    const time = ownTime ?? carried?.time ?? section?.time ?? null;
-    const kind = ownKind ?? carried?.kind ?? section?.kind ?? "target";
-    carried = { kind, time };
+    const carriedIn = carried;
+    // Each quantity takes the nearest time phrase before it in the clause (由2010年的162.4亿元增加到2015年的287.9亿元), else the clause's.
+    const timed = own.map((q) => {
+      const at = q.start - clause.start;
+      const ownTime = times.findLast((t) => t.end <= at) ?? times[0] ?? null;
+      const ownKind = classifyKind(clause.text, ownTime, part);
+      // A clause that states its own time takes no kind carried from a clause about another (在去年…基础上，今年…).
+      const carriedKind = ownTime ? null : carriedIn?.kind;
+      return { time: ownTime ?? carriedIn?.time ?? section?.time ?? null, kind: ownKind ?? carriedKind ?? section?.kind ?? "target" };
+    });
+    carried = timed.at(-1)!;
     const distributed = distributeList(clause.text, clauses[index - 1]?.text ?? "", own.length);
     own.forEach((q, i) => {
       const from = Math.max(clause.start, own[i - 1]?.end ?? clause.start);
@@ -94,7 +104,7 @@ function findInSentence(
       const ownDirection = findDirection(before);
       const direction = ownDirection === "level" && i > 0 && previous && trimsToAtMost(before, 0) ? previous.direction : ownDirection;
       for (const metric of metrics) {
-        found.push({ quantity: withBareUnit(q, metric), kind, metric, direction, time });
+        found.push({ quantity: withBareUnit(q, metric), ...timed[i]!, metric, direction });
       }
       previous = { metric: metrics[0]!, direction };
     });

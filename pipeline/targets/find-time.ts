@@ -25,8 +25,9 @@ const SOURCE = [
   `(${time.periods})`,
   alternation([...Object.keys(time.relative), ...time.part_relative, ...time.recurring, ...time.open]),
 ].join("|");
-const PATTERN = new RegExp(SOURCE, "u");
-const COMPARISON_BASE = /[比较](?:上年|去年)(?:同期)?/gu;
+const PATTERN = new RegExp(SOURCE, "gu");
+/** 比上年增长, 比2002年增长, 与2010年相比: the base of a comparison, not the time the quantity refers to. */
+const COMPARISON_BASE = new RegExp(time.comparison_bases, "gu");
 
 /** Every time phrase and comparison base (比上年), for removing them from a metric. */
 export const TIME_WORDS = new RegExp(`${COMPARISON_BASE.source}|${SOURCE}`, "gu");
@@ -38,14 +39,23 @@ function relationOf(year: number | null, base: number | null): TimeInfo["relatio
   return year < base ? "past" : year > base ? "future" : "present";
 }
 
+/** A time phrase of a text and where it stands (UTF-16 offset). */
+export type PlacedTime = TimeInfo & { at: number; end: number };
+
 /**
- * The first time phrase in the text and what it resolves to: 今年 and 去年 against the report year wherever they
- * stand, 全年 and 年内 against the year of the part; explicit years and periods as written. Null without one.
+ * Every time phrase of the text, in order, and what each resolves to: 今年 and 去年 against the report year
+ * wherever they stand, 全年 and 年内 against the year of the part; explicit years and periods as written.
  */
-export function findTime(text: string, base: BaseYears): TimeInfo | null {
-  // 比上年增长 names the base of a comparison, not the time the quantity refers to.
-  const m = text.replace(COMPARISON_BASE, "").match(PATTERN);
-  if (!m) return null;
+export function findTimes(text: string, base: BaseYears): PlacedTime[] {
+  // Comparison bases are blanked out, not removed, so the phrases keep their offsets.
+  const masked = text.replace(COMPARISON_BASE, (m) => "□".repeat(m.length));
+  return [...masked.matchAll(PATTERN)].map((m) => ({ ...resolve(m, base), at: m.index, end: m.index + m[0].length }));
+}
+
+/** The first time phrase of the text, or null. */
+export const findTime = (text: string, base: BaseYears): TimeInfo | null => findTimes(text, base)[0] ?? null;
+
+function resolve(m: RegExpMatchArray, base: BaseYears): TimeInfo {
   const phrase = m[0].replace(/[“”]/gu, "");
   const report = base.report;
   if (m[1]) {

@@ -28,7 +28,14 @@ const Lexicon = z.object({
   metric_strip: z.object({ leading: words, trailing: words, not_nouns: words }),
   /** A bare scale word (突破百万) counts people when its metric contains one of these. */
   people_metrics: words,
-  time: z.object({ relative: z.record(z.string(), z.number().int()), part_relative: words, recurring: words, open: words, periods: z.string() }),
+  time: z.object({
+    relative: z.record(z.string(), z.number().int()),
+    part_relative: words,
+    recurring: words,
+    open: words,
+    periods: z.string(),
+    comparison_bases: z.string(),
+  }),
 });
 export type Lexicon = z.infer<typeof Lexicon>;
 
