@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { column, defineTable, hexId } from "./column.ts";
 import { ThemeCode } from "./theme-codebook.ts";
+import { UnitCode } from "./units.ts";
 
 export const TargetRow = z.object({
   target_id: column(hexId(16), {
@@ -17,10 +18,11 @@ export const TargetRow = z.object({
   metric: column(z.string().min(1), { description: "Noun phrase naming what is counted or measured, Simplified.", examples: ["优质学位"] }),
   value: column(z.number(), { description: "The quantity after applying scale words (万, 亿) and Chinese numerals; lower bound of a range.", examples: [19000] }),
   value_high: column(z.number().nullable(), { description: "Upper bound of a range, else empty.", examples: [6.5] }),
-  unit: column(
-    z.enum(["percent", "CNY", "USD", "km", "sqm", "sqkm", "mu", "jin", "ton", "person", "person_time", "household", "pp", "day", "year", "index", "count"]),
-    { description: "Normalized unit code (sqm 平方米, sqkm 平方公里, mu 亩, jin 斤, pp 个百分点); values are not converted between units.", examples: ["count"], categorical: true },
-  ),
+  unit: column(UnitCode, {
+    description: "Normalized unit code (units.json: sqm 平方米, mu 亩, jin 斤, pp 个百分点, tce 吨标准煤, index …); values are not converted between units.",
+    examples: ["count"],
+    categorical: true,
+  }),
   measure_word: column(z.string().min(1), { description: "Unit or classifier as written (Simplified).", examples: ["个"], categorical: true }),
   comparator: column(z.enum(["eq", "gte", "lte", "approx", "range"]), {
     description: "How the value bounds the quantity: eq, gte (以上, 不低于, 突破, 超过, 余), lte (以内, 不超过), approx (左右, 约), range.",

@@ -1,7 +1,8 @@
 import { trimMetric } from "./find-metric.ts";
+import { alternation, lexicon } from "./lexicon.ts";
 
-/** 均 as "each" before a verb of reaching, not 人均/年均/平均. */
-const EACH = /(?<![年人平])均(?=达|为|超|在|实现|不|控制|保持)/u;
+/** 均 as "each" before a verb of reaching or changing (均达, 均增长), not 人均/年均/平均. */
+const EACH = new RegExp(`(?<![年人平户])均(?=达|为|超|在|实现|不|控制|保持|${alternation([...lexicon.directions.increase, ...lexicon.directions.decrease])})`, "u");
 
 /** Items of an enumeration (A、B和C), trimmed to their noun phrases. */
 export function listItems(text: string): string[] {

@@ -1,4 +1,5 @@
 import type { TargetRow } from "../../schemas/targets.ts";
+import { unitsWith } from "../../schemas/units.ts";
 import { charactersOfTaggedWords, tag } from "../text/segment.ts";
 import { findQuantities } from "./find-quantities.ts";
 import { TIME_WORDS } from "./find-time.ts";
@@ -15,7 +16,7 @@ const POST_END = /[，。；,;的]|、(?=[0-9零一二两三四五六七八九�
 const NOT_NOUN_TAG = /^(?:d|ad|v|p|c|r|u[a-z]*)$/u;
 const AFTER_COMPARATOR = new RegExp(`^(?:${alternation([...comparators.gte_after, ...comparators.lte_after, ...comparators.approx_after])})`, "u");
 /** Amounts of money and shares name their metric before the number; counts often after (100个惠民空间微改造). */
-const NAMED_BEFORE = new Set<TargetRow["unit"]>(["CNY", "USD", "percent", "pp"]);
+const NAMED_BEFORE = unitsWith("named_before");
 
 /** Text without other quantities, time words and punctuation. */
 function clean(text: string): string {

@@ -1,4 +1,5 @@
 import type { TargetRow } from "../../schemas/targets.ts";
+import { units, unitsWith } from "../../schemas/units.ts";
 import { alternation, lexicon } from "./lexicon.ts";
 import { parseNumber } from "./parse-number.ts";
 
@@ -18,11 +19,11 @@ export interface Quantity {
   bare: boolean;
 }
 
-const { units, comparators: cmp } = lexicon;
-const UNIT_BY_WORD = new Map(units.map((u) => [u.word, u]));
+const { comparators: cmp } = lexicon;
+const UNIT_BY_WORD = new Map(units.flatMap((u) => u.words.map((w) => [w.word, { unit: u.code, factor: w.factor }] as const)));
 const NUM = "(?:\\d+(?:\\.\\d+)?[万亿]*|[零〇一二两三四五六七八九十百千]+[万亿]*)";
 const RANGE = "[-~～—–至]";
-const UNIT = alternation(units.map((u) => u.word));
+const UNIT = alternation([...UNIT_BY_WORD.keys()]);
 const AFTER = alternation([...cmp.gte_after, ...cmp.lte_after, ...cmp.approx_after]);
 const INSIDE = alternation(cmp.gte_inside);
 
@@ -31,12 +32,22 @@ const QUANTITY = new RegExp(
   `(?<![0-9.])(${NUM})(${INSIDE})?(?:(%|${UNIT})?${RANGE}(${NUM}))?(${UNIT})(${AFTER})?`,
   "gu",
 );
-// A scale word with no unit after a comparator verb: 常住人口突破百万.
-const BARE = new RegExp(`(${alternation(cmp.gte_before)}|达到|达)([0-9.]*[零一二两三四五六七八九十百千]*[万亿]+)(?=[，。；、,;]|$)`, "gu");
+// A scale word with no unit after a comparator verb (常住人口突破百万), or before 以上/左右 (新增就业1000万以上).
+const BARE = new RegExp(
+  `(${alternation(cmp.gte_before)}|达到|达)([0-9.]*[零一二两三四五六七八九十百千]*[万亿]+)(?=[，。；、,;]|$)|(?<![0-9.])()(\\d+(?:\\.\\d+)?[万亿]+)(?=${AFTER})`,
+  "gu",
+);
+// A share written as a fraction: 1/4, 三分之一 (denominator first).
+const FRACTION = /(?<![\d/.])(\d{1,3})\/(\d{1,3})(?![\d/])|([一二两三四五六七八九十百]+)分之([一二两三四五六七八九十]+)/gu;
+// 保8争9: a floor to hold (保, gte) and a level to strive for (争), of a rate named before it.
+const HOLD_STRIVE = /保(\d+(?:\.\d+)?)(%?)争(\d+(?:\.\d+)?)(%?)/gu;
+const RATE_BEFORE = /(?:增速|增长|增幅|速度|率)[“”"\s]*$/u;
+// An index value, which has no unit: 居民消费价格指数控制在103左右.
+const INDEX = new RegExp(`指数[^，。；、\\d]{0,6}?(\\d+(?:\\.\\d+)?)(?![\\d.%]|${UNIT})(${AFTER})?`, "gu");
 
 /** Scale characters at the end of a numeral belong to a money unit as written: 618亿元 → 亿元. */
 const SCALE_TAIL = /[万亿]+$/u;
-const MONEY = new Set<TargetRow["unit"]>(["CNY", "USD"]);
+const MONEY = unitsWith("money");
 
 function comparatorAfter(word: string | undefined): TargetRow["comparator"] | null {
   if (!word) return null;
@@ -86,22 +97,45 @@ export function findQuantities(text: string): Quantity[] {
       bare: false,
     });
   }
+  const add = (q: Omit<Quantity, "text">) => {
+    if (!found.some((f) => f.start < q.end && q.start < f.end)) found.push({ ...q, text: text.slice(q.start, q.end) });
+  };
   for (const m of text.matchAll(BARE)) {
-    const start = m.index + m[1]!.length;
-    const value = parseNumber(m[2]!);
-    if (value === null || found.some((q) => q.start <= start && start < q.end)) continue;
-    found.push({
+    const number = m[2] ?? m[4]!;
+    const start = m.index + (m[1] ?? m[3] ?? "").length;
+    const value = parseNumber(number);
+    if (value === null) continue;
+    const after = text.slice(start + number.length).match(new RegExp(`^(?:${AFTER})`, "u"))?.[0];
+    add({
       start,
-      end: start + m[2]!.length,
-      text: m[2]!,
+      end: start + number.length,
       value,
       value_high: null,
       unit: "count",
-      measure_word: m[2]!.match(SCALE_TAIL)![0],
-      comparator: comparatorBefore(text.slice(0, start)) ?? "eq",
-      chinese: !/\d/.test(m[2]!),
+      measure_word: number.match(SCALE_TAIL)![0],
+      comparator: comparatorAfter(after) ?? comparatorBefore(text.slice(0, start)) ?? "eq",
+      chinese: !/\d/.test(number),
       bare: true,
     });
+  }
+  for (const m of text.matchAll(FRACTION)) {
+    const [numerator, denominator] = m[1] ? [Number(m[1]), Number(m[2])] : [parseNumber(m[4]!), parseNumber(m[3]!)];
+    if (!numerator || !denominator || numerator > denominator) continue;
+    const comparator = comparatorAfter(text.slice(m.index + m[0].length).match(new RegExp(`^(?:${AFTER})`, "u"))?.[0]);
+    add({ start: m.index, end: m.index + m[0].length, value: round((100 * numerator) / denominator), value_high: null, unit: "percent", measure_word: m[1] ? "/" : "分之", comparator: comparator ?? comparatorBefore(text.slice(0, m.index)) ?? "eq", chinese: !m[1], bare: false });
+  }
+  for (const m of text.matchAll(HOLD_STRIVE)) {
+    if (!(m[2] || m[4]) && !RATE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const hold = m.index + 1;
+    const strive = hold + m[1]!.length + m[2]!.length + 1;
+    const rate = (start: number, number: string, comparator: Quantity["comparator"]) =>
+      add({ start, end: start + number.length, value: Number(number), value_high: null, unit: "percent", measure_word: "%", comparator, chinese: false, bare: false });
+    rate(hold, m[1]!, "gte");
+    rate(strive, m[3]!, "eq");
+  }
+  for (const m of text.matchAll(INDEX)) {
+    const start = m.index + m[0].indexOf(m[1]!, m[0].length - m[1]!.length - (m[2]?.length ?? 0));
+    add({ start, end: start + m[1]!.length, value: Number(m[1]), value_high: null, unit: "index", measure_word: "指数", comparator: comparatorAfter(m[2]) ?? "eq", chinese: false, bare: false });
   }
   return found.sort((a, b) => a.start - b.start);
 }

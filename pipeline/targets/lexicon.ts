@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { TargetRow } from "../../schemas/targets.ts";
 import data from "./lexicon.json" with { type: "json" };
 
 const words = z.array(z.string().min(1));
 
 const Lexicon = z.object({
-  units: z.array(z.object({ word: z.string().min(1), unit: TargetRow.shape.unit, factor: z.number().optional() })),
   comparators: z.object({
     gte_after: words,
     gte_inside: words,
@@ -23,6 +21,7 @@ const Lexicon = z.object({
     session_after: words,
     category_after: words,
     programme_words: words,
+    rule_sets: words,
     chrome_words: words,
   }),
   metric_strip: z.object({ leading: words, trailing: words, not_nouns: words }),
