@@ -76,7 +76,7 @@ export const ArticleRow = z.object({
     examples: ["resolved"],
     categorical: true,
   }),
-  district_note: column(z.string().nullable(), { description: "Why the district is unresolved, naming the candidates; empty when resolved.", examples: ["鼓楼区 is in 福建省福州市, 江苏省南京市; the text does not name which"] }),
+  district_note: column(z.string().nullable(), { description: "Why the district is unresolved, naming the candidates; or, when resolved only because the article names the place far more than any other, that it rests on this; empty otherwise.", examples: ["鼓楼区 is in 福建省福州市, 江苏省南京市; the text does not name which"] }),
   published_date: column(isoDate.nullable(), {
     description: "When the article was written, as precise as the text fixes it (YYYY, YYYY-MM or YYYY-MM-DD); empty when it does not. Never guessed.",
     examples: ["2019-01-24"],

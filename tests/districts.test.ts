@@ -119,7 +119,7 @@ describe("namesakes and unresolvable articles", () => {
 
   it("resolves a State Council report to the country and a province's report to the province", () => {
     const national = resolveDistrict(articleOf("政府工作报告\n国务院总理 李强\n各位代表：现在，我代表国务院，向大会报告政府工作。\n"));
-    expect(national.district).toMatchObject({ district_id: "CN", level: "national", division_type: "country" });
+    expect(national.district).toMatchObject({ district_id: "100000", level: "national", division_type: "country" });
     expect(national.officials).toEqual([{ name: "李强", title: "国务院总理" }]);
     const province = resolveDistrict(articleOf("广东省政府工作报告\n省长王伟中代表省政府作报告。广东将奋力推进高质量发展，全省上下要真抓实干。\n"));
     expect(province.district).toMatchObject({ district_id: "440000", level: "province", division_type: "province" });

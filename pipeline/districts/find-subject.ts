@@ -13,6 +13,7 @@ const Cues = z.object({
   role_before: z.array(z.string()),
   agent_after: z.array(z.string()),
   media_after: z.array(z.string()),
+  dominant: z.object({ min_score: z.number(), ratio: z.number(), inner_share: z.number(), confirm_mentions: z.number().int() }),
 });
 const cues = Cues.parse(cuesFile);
 const roleAfter = new RegExp(`^(?:${[...cues.role_after, ...cues.agent_after].join("|")})`);
@@ -68,6 +69,7 @@ const isShortForm = (surface: string, place: Place) => surface !== place.name &&
  */
 function confirmed(place: Place, readings: readonly Reading[]): boolean {
   if (levelRank[place.level] < levelRank.county) return true;
+  if (readings.filter((r) => r.mention.places.includes(place)).length >= cues.dominant.confirm_mentions) return true;
   return readings.some(({ mention, position, role }) =>
     mention.places.includes(place)
       ? role || (position !== "body" && !isShortForm(mention.surface, place))
@@ -108,6 +110,18 @@ function weigh(readings: readonly Reading[]): Evidence[] {
 const isWithin = (child: Place, parent: Place) =>
   child !== parent && (child.city_code === parent.district_id || child.province_code === parent.district_id || (parent.level === "national" && child.level !== "national"));
 
+/** The place named far more than any other that is neither inside it nor around it, or undefined. */
+function dominant(ranked: readonly Evidence[]): Evidence | undefined {
+  const [top] = ranked;
+  if (!top || top.score < cues.dominant.min_score) return undefined;
+  const rival = ranked.find((e) => e !== top && e.place.name !== top.place.name && !isWithin(e.place, top.place) && !isWithin(top.place, e.place));
+  if (rival && top.score < cues.dominant.ratio * rival.score) return undefined;
+  // A city's report names its province (自治区党委) as often as itself; a prefecture's names its counties as its parts.
+  const province = top;
+  const city = province.place.level === "province" ? ranked.find((e) => e.place.level === "city" && isWithin(e.place, province.place) && e.score >= cues.dominant.inner_share * province.score) : undefined;
+  return city ?? top;
+}
+
 /** Which place the article speaks for, as distinct from places it only mentions. Pure. */
 export function findSubject(text: string, blocks: readonly Block[]): Subject {
   const all = findMentions(text, placeIndex()).map((m) => read(text, blocks, m)).filter((r): r is Reading => r !== null);
@@ -115,9 +129,15 @@ export function findSubject(text: string, blocks: readonly Block[]): Subject {
     .map((r) => ({ ...r, mention: { ...r.mention, places: r.mention.places.filter((p) => confirmed(p, all)) } }))
     .filter((r) => r.mention.places.length > 0);
   const mentions = readings.map((r) => r.mention);
-  const ranked = weigh(readings).filter((e) => e.strong).sort((a, b) => b.score - a.score || b.context - a.context);
+  const weighed = weigh(readings).sort((a, b) => b.score - a.score || b.context - a.context);
+  const ranked = weighed.filter((e) => e.strong);
   let top = ranked[0];
-  if (!top) return { place: null, status: "not_found", note: "no place named in the title or lead, or next to its own party committee or government", mention: null, mentions };
+  let note: string | null = null;
+  if (!top) {
+    top = dominant(weighed);
+    if (!top) return { place: null, status: "not_found", note: "no place named in the title or lead, or next to its own party committee or government, and none named far more than the others", mention: null, mentions };
+    note = `named most (score ${top.score}), not in a title or next to its own government`;
+  }
   // A city article rarely names a district in its title or next to that district's own committee; a district
   // article names its city all the time (我市, 惠州日报). So a speaking place inside the top one wins.
   const inner = ranked.find((e) => e.speaks && isWithin(e.place, top!.place) && e.score >= top!.score / 3);
@@ -131,5 +151,5 @@ export function findSubject(text: string, blocks: readonly Block[]): Subject {
   const place = tied[0]?.place ?? top.place;
   const own = mentions.filter((m) => m.places.includes(place));
   const mention = own.find((m) => m.surface === place.name) ?? own[0] ?? null;
-  return { place, status: "resolved", note: null, mention, mentions };
+  return { place, status: "resolved", note, mention, mentions };
 }

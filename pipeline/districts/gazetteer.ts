@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { z } from "zod";
 import { DistrictRow } from "../../schemas/districts.ts";
+import { tag } from "../text/segment.ts";
 import divisionTypes from "./division-types.json" with { type: "json" };
 import supplementFile from "./supplement.json" with { type: "json" };
 
@@ -36,9 +37,17 @@ const DivisionTypes = z.object({
   zone_abbreviations: z.array(Suffix),
   ethnic_groups: z.array(z.string()),
   common_words: z.array(z.string()),
+  place_tags: z.array(z.string()),
 });
 const types = DivisionTypes.parse(divisionTypes);
 const commonWords = new Set(types.common_words);
+const placeTags = new Set(types.place_tags);
+
+/** A word the segmenter's dictionary holds as something other than a name (合作 vn, 资源 n): never a county's alias. */
+function isEverydayWord(word: string): boolean {
+  const tokens = tag(word);
+  return tokens.length === 1 && !placeTags.has(tokens[0]!.tag);
+}
 const ethnicTail = new RegExp(`(?:${types.ethnic_groups.join("|")})族?$`);
 
 /** 恩施土家族苗族 → 恩施, 新疆维吾尔 → 新疆; stops before the stem gets shorter than two characters (西藏, 内蒙古). */
@@ -136,7 +145,7 @@ function countyAliases(name: string, short: string, city: Place, level: Level): 
   const cityNames = city.aliases.filter((n) => n !== name);
   const qualified = own.flatMap((n) => cityNames.map((c) => (n.startsWith(c) ? n : c + n)));
   // A zone's short form is its city's name (石家庄高新区 → 石家庄), so zones have none.
-  const shortForms = level === "county" && usableShort(short, name) ? [short] : [];
+  const shortForms = level === "county" && usableShort(short, name) && !isEverydayWord(short) ? [short] : [];
   return [...new Set([...own, ...shortForms, ...qualified])].filter((n) => !commonWords.has(n));
 }
 
