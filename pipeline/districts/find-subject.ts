@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Block } from "../../schemas/normalized-article.ts";
 import type { Place } from "./gazetteer.ts";
 import { findMentions, levelRank, placeIndex, type Mention } from "./place-index.ts";
+import { alignsWithWords } from "./within-words.ts";
 import cuesFile from "./subject-cues.json" with { type: "json" };
 
 const Cues = z.object({
@@ -54,7 +55,7 @@ interface Reading {
 
 function read(text: string, blocks: readonly Block[], mention: Mention): Reading | null {
   const after = text.slice(mention.end, mention.end + 12);
-  if (mediaAfter.test(after)) return null;
+  if (mediaAfter.test(after) || !alignsWithWords(text, mention)) return null;
   const role = roleAfter.test(after) || roleBefore.test(text.slice(Math.max(0, mention.start - 4), mention.start));
   return { mention, position: positionOf(mention.start, blocks), role };
 }
