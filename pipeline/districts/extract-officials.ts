@@ -1,4 +1,6 @@
+import { createRequire } from "node:module";
 import { z } from "zod";
+import { FUNCTION_WORD_TAG, tag } from "../text/segment.ts";
 import type { Place } from "./gazetteer.ts";
 import type { Mention } from "./place-index.ts";
 import cuesFile from "./official-cues.json" with { type: "json" };
@@ -9,14 +11,19 @@ const Cues = z.object({
   bare_posts: z.array(z.string()),
   party_prefix: z.string(),
   name_stops: z.array(z.string()),
-  surnames: z.string(),
-  compound_surnames: z.array(z.string()),
+  surnames_added: z.array(z.string()),
 });
 const cues = Cues.parse(cuesFile);
-const titlePattern = `(?:${cues.organs.join("|")})(?:${cues.posts.join("|")})|(?:${cues.bare_posts.join("|")})`;
+// A title may be broken over a line or spaced out for display (区委\n书记, 区长　　杜联合).
+const GAP = "[\\s\\u3000]{0,3}";
+const titlePattern = `(?:${cues.organs.join("|")})${GAP}(?:${cues.posts.join("|")})|(?:${cues.bare_posts.join("|")})`;
 const titles = new RegExp(titlePattern, "g");
 const titleAtEnd = new RegExp(`(?:${titlePattern})$`);
-const surnames = new Set(cues.surnames);
+/** The maintained list of the chinese-surnames package, single and compound (it holds a few empty entries), and the few it lacks. */
+const packaged = z.array(z.string()).parse(createRequire(import.meta.url)("chinese-surnames/index.json")).filter((s) => s.length > 0);
+const allSurnames = [...packaged, ...cues.surnames_added];
+const surnames = new Set(allSurnames.filter((s) => s.length === 1));
+const compoundSurnames = allSurnames.filter((s) => s.length > 1);
 const han = /\p{Script=Han}/u;
 
 export interface Official {
@@ -27,7 +34,9 @@ export interface Official {
 
 /** Surname, then one or two given-name characters; the second is skipped when a word that follows names starts there. */
 export function readName(text: string, at: number): string | null {
-  const surname = cues.compound_surnames.find((s) => text.startsWith(s, at)) ?? (surnames.has(text[at] ?? "") ? text[at]! : null);
+  // A rare surname that is also a function word (在, 向) starts a phrase, not a name: 区委书记在会上强调.
+  if (FUNCTION_WORD_TAG.test(tag(text.slice(at, at + 4))[0]?.tag ?? "")) return null;
+  const surname = compoundSurnames.find((s) => text.startsWith(s, at)) ?? (surnames.has(text[at] ?? "") ? text[at]! : null);
   if (!surname) return null;
   let end = at + surname.length;
   for (let given = 0; given < 2; given++) {
@@ -37,6 +46,21 @@ export function readName(text: string, at: number): string | null {
     end++;
   }
   return end > at + surname.length ? text.slice(at, end) : null;
+}
+
+/** 副区长张三、李四、王五: every name of a 、-list after one title, up to one that a title follows (…、区长王五). */
+function namesFrom(text: string, at: number, first: string): string[] {
+  const names = [first];
+  for (let next = at + first.length; text[next] === "、"; ) {
+    const name = readName(text, next + 1);
+    if (!name || titleAtEnd.test(text.slice(next + 1, next + 1 + name.length))) break;
+    const after = next + 1 + name.length;
+    // A name ends a list item: punctuation, the end, or the verb the list is the subject of (…、王五出席).
+    if (after < text.length && !/[、，。；：\s]/u.test(text[after]!) && !cues.name_stops.some((w) => text.startsWith(w, after))) break;
+    names.push(name);
+    next = after;
+  }
+  return names;
 }
 
 interface Office {
@@ -67,7 +91,7 @@ export function extractOfficials(text: string, subject: Place, mentions: readonl
   const found = new Map<string, Official>();
   for (const t of text.matchAll(titles)) {
     const end = t.index + t[0].length;
-    const nameAt = end + (/^[ \u3000]/.test(text.slice(end, end + 1)) ? 1 : 0);
+    const nameAt = end + (text.slice(end, end + 3).match(/^[\s\u3000]*/u)?.[0].length ?? 0);
     const name = readName(text, nameAt);
     const last = name ? officeEndingAt(text, end, mentions) : null;
     if (!name || !last) continue;
@@ -79,10 +103,13 @@ export function extractOfficials(text: string, subject: Place, mentions: readonl
       o = previous;
     }
     const places = offices.flatMap((o) => o.places);
-    const title = text.slice(offices[0]!.start, end);
+    const title = text.slice(offices[0]!.start, end).replace(/[\s\u3000]+/gu, "");
     const ours = places.length > 0 ? places.includes(subject) : title.includes(officeMorpheme(subject));
-    const known = found.get(name);
-    if (ours && (!known || known.title.length < title.length)) found.set(name, { name, title });
+    if (!ours) continue;
+    for (const person of namesFrom(text, nameAt, name)) {
+      const known = found.get(person);
+      if (!known || known.title.length < title.length) found.set(person, { name: person, title });
+    }
   }
   return [...found.values()];
 }

@@ -1,8 +1,6 @@
-import { tag } from "../text/segment.ts";
+import { FUNCTION_WORD_TAG, tag } from "../text/segment.ts";
 import type { Mention } from "./place-index.ts";
 
-/** Tags of words that never start a place name: conjunctions, prepositions, particles, pronouns, adverbs. */
-const FUNCTION_TAG = /^(?:c|p|u[a-z]*|r|d|ad)$/u;
 /** Enough context on each side for the segmenter to cut the mention's neighbourhood as it cuts the sentence. */
 const WINDOW = 8;
 
@@ -20,5 +18,5 @@ export function alignsWithWords(text: string, mention: Mention): boolean {
   const across = tokens.find((t) => t.start > start && t.start < end && t.end > end);
   if (!across) return true;
   const inside = tokens.filter((t) => t.start >= start && t.end <= across.start);
-  return inside.length > 0 && !FUNCTION_TAG.test(inside[0]!.tag);
+  return inside.length > 0 && !FUNCTION_WORD_TAG.test(inside[0]!.tag);
 }

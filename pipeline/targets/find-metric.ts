@@ -1,6 +1,6 @@
 import type { TargetRow } from "../../schemas/targets.ts";
 import { unitsWith } from "../../schemas/units.ts";
-import { charactersOfTaggedWords, tag } from "../text/segment.ts";
+import { charactersOfTaggedWords, FUNCTION_WORD_TAG, tag } from "../text/segment.ts";
 import { findQuantities } from "./find-quantities.ts";
 import { TIME_WORDS } from "./find-time.ts";
 import { alternation, lexicon } from "./lexicon.ts";
@@ -25,8 +25,8 @@ function clean(text: string): string {
   return out.replace(TIME_WORDS, "").replace(NOISE, "");
 }
 
-/** Adverbs, prepositions, conjunctions, pronouns and particles (jieba tags) never start a noun phrase; particles never end one. */
-const LEADING_TAG = /^(?:d|ad|p|c|r|u[a-z]*)$/u;
+/** Function words never start a noun phrase; particles never end one. */
+const LEADING_TAG = FUNCTION_WORD_TAG;
 const TRAILING_TAG = /^u[a-z]*$/u;
 
 function trimFunctionWords(text: string): string {

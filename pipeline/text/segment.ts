@@ -4,6 +4,9 @@ import { scopedMemo } from "../lib/scoped-memo.ts";
 import { codebook } from "../themes/codebook.ts";
 import neutralPhrases from "../themes/neutral-phrases.json" with { type: "json" };
 
+/** Adverbs, prepositions, conjunctions, pronouns and particles (jieba tags): words that never start a name or a noun phrase. */
+export const FUNCTION_WORD_TAG = /^(?:d|ad|p|c|r|u[a-z]*)$/u;
+
 /** A token with its UTF-16 offsets into the segmented text. */
 export interface Token {
   word: string;
