@@ -24,7 +24,7 @@ const Lexicon = z.object({
     rule_sets: words,
     chrome_words: words,
   }),
-  metric_strip: z.object({ leading: words, trailing: words, not_nouns: words }),
+  metric_strip: z.object({ leading: words, trailing: words, not_nouns: words, paired_modifiers: z.record(z.string(), z.array(z.string()).length(2)) }),
   /** A bare scale word (突破百万) counts people when its metric contains one of these. */
   people_metrics: words,
   time: z.object({
