@@ -10,6 +10,8 @@ export default defineConfig({
     // state of their own between files: spies are restored, folders are temporary.
     pool: "threads",
     isolate: false,
+    // Vitest leaves one core free by default (one worker on two cores); the suite is the only work here.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

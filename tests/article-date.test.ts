@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { inferArticleDate, parseCount } from "../pipeline/districts/infer-article-date.ts";
-import { articleOf, realArticles } from "./districts-fixtures.ts";
+import { documentDate, parseCount } from "../pipeline/normalize/report-date.ts";
+import { articleOf, realArticles } from "./helpers.ts";
 
 const real = await realArticles();
 const dateOf = (text: string) => {
   const doc = articleOf(text);
-  return inferArticleDate(doc.text, doc.blocks);
+  return documentDate(doc.text, doc.blocks);
 };
 
 describe("article dates of the real articles", () => {
   it("鲤城: 今年是党的二十大精神的开局之年 → 2023", () => {
     const doc = real.get("001")!;
-    expect(inferArticleDate(doc.text, doc.blocks)).toEqual({
+    expect(documentDate(doc.text, doc.blocks)).toMatchObject({
       published_date: "2023",
       date_precision: "year",
       date_evidence: "今年是全面贯彻落实党的二十大精神的开局之年",
@@ -20,20 +20,20 @@ describe("article dates of the real articles", () => {
 
   it("仲恺: 1月24日 in the lead, the year from its review of 2018 → 2019-01-24", () => {
     const doc = real.get("002")!;
-    const date = inferArticleDate(doc.text, doc.blocks);
+    const date = documentDate(doc.text, doc.blocks);
     expect(date).toMatchObject({ published_date: "2019-01-24", date_precision: "day" });
     expect(date.date_evidence).toMatch(/^1月24日 \| 2018年成绩$/);
   });
 
   it.each(["000", "003", "004"])("%s states no year, so its date is unknown (惠城's 3日下午 is no date)", (key) => {
     const doc = real.get(key)!;
-    expect(inferArticleDate(doc.text, doc.blocks)).toEqual({ published_date: null, date_precision: "unknown", date_evidence: null });
+    expect(documentDate(doc.text, doc.blocks)).toEqual({ published_date: null, date_precision: "unknown", date_evidence: null, report_year: null, report_year_evidence: null });
   });
 });
 
 describe("article dates in written leads", () => {
   it("takes a full date from the lead", () => {
-    expect(dateOf("源城区第八次党代会开幕\n2021年9月28日，中国共产党河源市源城区第八次代表大会开幕。\n")).toEqual({
+    expect(dateOf("源城区第八次党代会开幕\n2021年9月28日，中国共产党河源市源城区第八次代表大会开幕。\n")).toMatchObject({
       published_date: "2021-09-28",
       date_precision: "day",
       date_evidence: "2021年9月28日",

@@ -3,7 +3,7 @@ import { findSubject } from "../pipeline/districts/find-subject.ts";
 import { gazetteer } from "../pipeline/districts/gazetteer.ts";
 import { placeIndex } from "../pipeline/districts/place-index.ts";
 import { resolveDistrict } from "../pipeline/districts/resolve-district.ts";
-import { articleOf, realArticles } from "./districts-fixtures.ts";
+import { articleOf, realArticles } from "./helpers.ts";
 
 const real = await realArticles();
 const byId = (id: string) => gazetteer().find((p) => p.district_id === id);

@@ -2,7 +2,10 @@ import { cp, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, inject } from "vitest";
+import type { NormalizedArticle } from "../schemas/normalized-article.ts";
+import { classifyFile } from "../pipeline/ingest/classify-file.ts";
 import { sha256Hex } from "../pipeline/lib/hash.ts";
+import { normalizeArticle } from "../pipeline/normalize/normalize-article.ts";
 import { defaultDirs, type Dirs } from "../pipeline/paths.ts";
 import { runStages } from "../pipeline/run-stages.ts";
 import type { TableRows } from "../pipeline/publish/write-table.ts";
@@ -55,3 +58,29 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
   }
   return out;
 }
+
+/** Ingest and normalize one file's bytes as the pipeline does. */
+export function normalizedDoc(name: string, bytes: Uint8Array): NormalizedArticle {
+  const result = classifyFile(name, bytes);
+  if (result.status !== "accepted") throw new Error(`${name}: ${result.reason}`);
+  const { status: _status, text, ...record } = result;
+  return normalizeArticle(record, text);
+}
+
+/** A short article written for a test, in the style of the real ones. */
+export const articleOf = (text: string) => normalizedDoc("written.txt", new TextEncoder().encode(text));
+
+/** The raw files of the five development articles (000_… to 004_…), the ones tests/gold/targets-dev.csv labels. */
+export const devFiles = (await readdir(defaultDirs.raw)).filter((f) => /^\d{3}_.*\.txt$/u.test(f)).sort();
+
+/** The five development articles, keyed by their three-digit file prefix (000 … 004). */
+export async function realArticles(): Promise<Map<string, NormalizedArticle>> {
+  const docs = await Promise.all(devFiles.map(async (n) => [n.slice(0, 3), normalizedDoc(n, await readFile(join(defaultDirs.raw, n)))] as const));
+  return new Map(docs);
+}
+
+/** A corpus report (raw/<name>), normalized. */
+export const corpusDoc = async (name: string) => normalizedDoc(name, await readFile(join(defaultDirs.raw, name)));
+
+/** The article with its report year set, as a dated page would fix it. */
+export const inYear = (doc: NormalizedArticle, year: number | null): NormalizedArticle => ({ ...doc, date: { ...doc.date, report_year: year } });

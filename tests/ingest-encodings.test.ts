@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { devFiles } from "./helpers.ts";
 import { classifyFile } from "../pipeline/ingest/classify-file.ts";
 import { encodeLegacy } from "../pipeline/ingest/encode-legacy.ts";
 import { identity } from "../pipeline/text/mapped-text.ts";
@@ -9,7 +10,7 @@ import { defaultDirs } from "../pipeline/paths.ts";
 import { stripPinyin } from "../pipeline/normalize/strip-pinyin.ts";
 import type { IngestRecord } from "../pipeline/stages/ingest.ts";
 
-const rawFiles = (await readdir(defaultDirs.raw)).filter((f) => f.endsWith(".txt")).sort();
+const rawFiles = devFiles;
 const articles = await Promise.all(rawFiles.map(async (name) => ({ name, text: await readFile(join(defaultDirs.raw, name), "utf8") })));
 
 function utf16(text: string, endian: "le" | "be"): Uint8Array {

@@ -5,9 +5,9 @@ import { classifyFile } from "../pipeline/ingest/classify-file.ts";
 import { readJsonlAll } from "../pipeline/lib/files.ts";
 import { buildPaths, defaultDirs } from "../pipeline/paths.ts";
 import type { IngestRecord } from "../pipeline/stages/ingest.ts";
-import { runPipeline, tempDir } from "./helpers.ts";
+import { runPipeline, tempDir, devFiles } from "./helpers.ts";
 
-const rawFiles = (await readdir(defaultDirs.raw)).filter((f) => f.endsWith(".txt")).sort();
+const rawFiles = devFiles;
 
 describe("classifyFile on the real articles", () => {
   it.each(rawFiles)("%s decodes as UTF-8 with a content-derived id", async (name) => {

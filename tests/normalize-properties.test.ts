@@ -2,6 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { devFiles } from "./helpers.ts";
 import { normalizeArticle } from "../pipeline/normalize/normalize-article.ts";
 import { defaultDirs } from "../pipeline/paths.ts";
 import type { IngestRecord } from "../pipeline/stages/ingest.ts";
@@ -11,7 +12,7 @@ const normalize = (text: string) => normalizeArticle(record, text);
 
 // Pieces of the real articles (headings, glosses, bylines, chrome, mojibake) shuffled with noise, so the
 // generated strings exercise every step rather than only ASCII.
-const names = (await readdir(defaultDirs.raw)).filter((f) => f.endsWith(".txt")).sort();
+const names = devFiles;
 const pieces = (await Promise.all(names.map((n) => readFile(join(defaultDirs.raw, n), "utf8"))))
   .flatMap((t) => t.split(/(?<=[\n。，,])/))
   .filter((p) => p.length > 0);

@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { devFiles } from "./helpers.ts";
 import type { NormalizedArticle } from "../schemas/normalized-article.ts";
 import { encodeLegacy } from "../pipeline/ingest/encode-legacy.ts";
 import { findMojibake } from "../pipeline/normalize/find-mojibake.ts";
@@ -22,7 +23,7 @@ const record = (source_file: string): IngestRecord => ({
 });
 const normalize = (text: string, name = "t.txt") => normalizeArticle(record(name), text);
 
-const rawFiles = (await readdir(defaultDirs.raw)).filter((f) => f.endsWith(".txt")).sort();
+const rawFiles = devFiles;
 const docs = new Map<string, NormalizedArticle>();
 for (const name of rawFiles) docs.set(name.slice(0, 3), normalize(await readFile(join(defaultDirs.raw, name), "utf8"), name));
 const doc = (prefix: string) => docs.get(prefix)!;

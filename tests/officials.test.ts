@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readName } from "../pipeline/districts/extract-officials.ts";
 import { resolveDistrict } from "../pipeline/districts/resolve-district.ts";
-import { articleOf, realArticles } from "./districts-fixtures.ts";
+import { articleOf, realArticles } from "./helpers.ts";
 
 const real = await realArticles();
 

@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { devFiles } from "./helpers.ts";
 import { simplify } from "../pipeline/normalize/to-simplified.ts";
 import { defaultDirs } from "../pipeline/paths.ts";
 import { segment, tag } from "../pipeline/text/segment.ts";
@@ -8,7 +9,7 @@ import { codebook } from "../pipeline/themes/codebook.ts";
 import neutralPhrases from "../pipeline/themes/neutral-phrases.json" with { type: "json" };
 import previousWins from "./fixtures/added-word-wins.json" with { type: "json" };
 
-const rawFiles = (await readdir(defaultDirs.raw)).filter((f) => f.endsWith(".txt")).sort();
+const rawFiles = devFiles;
 /** The real articles as decoded, in Simplified script (one is Traditional), page chrome and all. */
 const texts = await Promise.all(rawFiles.map(async (name) => simplify(await readFile(join(defaultDirs.raw, name), "utf8"))));
 

@@ -6,35 +6,26 @@ import { Jieba } from "@node-rs/jieba";
 import { describe, expect, it, vi } from "vitest";
 import type { NormalizedArticle } from "../schemas/normalized-article.ts";
 import { TargetRow } from "../schemas/targets.ts";
-import type { ArticleContext } from "../pipeline/districts/resolve-district.ts";
-import { classifyFile } from "../pipeline/ingest/classify-file.ts";
-import { normalizeArticle } from "../pipeline/normalize/normalize-article.ts";
 import { defaultDirs } from "../pipeline/paths.ts";
 import { extractTargets } from "../pipeline/targets/extract-targets.ts";
 import { trimMetric, trimsToAtMost } from "../pipeline/targets/find-metric.ts";
 import { splitClauses } from "../pipeline/targets/split-clauses.ts";
+import { articleView } from "../pipeline/text/article-view.ts";
+import { devFiles, inYear, normalizedDoc } from "./helpers.ts";
 
-function articleOf(name: string, bytes: Uint8Array): NormalizedArticle {
-  const file = classifyFile(name, bytes);
-  if (file.status !== "accepted") throw new Error(`${name}: ${file.reason}`);
-  const { status: _status, text, ...record } = file;
-  return normalizeArticle(record, text);
-}
-
-function contextOf(publishedDate: string | null): ArticleContext {
-  return { district: null, published_date: publishedDate, date_precision: publishedDate ? "day" : "unknown", date_evidence: null } as ArticleContext;
-}
+/** The article's targets when its report year is the given date's (as a dated page would fix it). */
+const targetsIn = (doc: NormalizedArticle, date: string | null) => extractTargets(articleView(inYear(doc, date ? Number(date.slice(0, 4)) : null)), null);
 
 /** Targets of a text written as an article: a title line, then paragraphs separated by blank lines. */
 function targetsOf(body: string, publishedDate: string | null = null): TargetRow[] {
-  return extractTargets(articleOf("t.txt", Buffer.from(`区政府工作报告\n\n${body}`)), contextOf(publishedDate));
+  return targetsIn(normalizedDoc("t.txt", Buffer.from(`区政府工作报告\n\n${body}`)), publishedDate);
 }
 
 const brief = (rows: TargetRow[]) =>
   rows.map((r) => ({ kind: r.kind, metric: r.metric, value: r.value, unit: r.unit, comparator: r.comparator, direction: r.direction, time_phrase: r.time_phrase, year: r.year }));
 
 async function realArticle(file: string): Promise<NormalizedArticle> {
-  return articleOf(file, await readFile(join(defaultDirs.raw, file)));
+  return normalizedDoc(file, await readFile(join(defaultDirs.raw, file)));
 }
 
 describe("one cue governing a list", () => {
@@ -181,7 +172,7 @@ describe("Chinese numerals and scale words", () => {
 describe("review and plan sections", () => {
   it("2018年成绩 gives achievements of 2018 and 展望2019年 targets (real article)", async () => {
     const doc = await realArticle("002_3bfee480ff51888f.txt");
-    const rows = extractTargets(doc, contextOf("2019-01-24"));
+    const rows = targetsIn(doc, "2019-01-24");
     const byValue = (v: number) => rows.find((r) => r.value === v)!;
     expect(byValue(482)).toMatchObject({ kind: "achievement", time_phrase: "2018年", year: 2018 });
     expect(byValue(1.35e8)).toMatchObject({ kind: "achievement", unit: "USD", year: 2018 });
@@ -244,7 +235,7 @@ describe("what is not a target", () => {
 describe("evidence", () => {
   it("offsets point at the quantity in the normalized and the raw Traditional text (real article)", async () => {
     const doc = await realArticle("000_e1e52134b2e74e7e.txt");
-    const rows = extractTargets(doc, contextOf(null));
+    const rows = targetsIn(doc, null);
     const row = rows.find((r) => r.value === 19000)!;
     const slice = (text: string, start: number, end: number) => [...text].slice(start, end).join("");
     expect(slice(doc.text, row.char_start, row.char_end)).toBe("1.9万个");
@@ -256,15 +247,15 @@ describe("evidence", () => {
 
   it("ids are unique and the same on every run (real articles)", async () => {
     const doc = await realArticle("002_3bfee480ff51888f.txt");
-    const first = extractTargets(doc, contextOf("2019-01-24")).map((r) => r.target_id);
+    const first = targetsIn(doc, "2019-01-24").map((r) => r.target_id);
     expect(new Set(first).size).toBe(first.length);
-    expect(extractTargets(doc, contextOf("2019-01-24")).map((r) => r.target_id)).toEqual(first);
+    expect(targetsIn(doc, "2019-01-24").map((r) => r.target_id)).toEqual(first);
   });
 
   it("a sentence overlapping a span flagged as mojibake yields no row", () => {
-    const doc = articleOf("m.txt", Buffer.from("区政府工作报告\n\n今年新建学校5所。今年新建公园8个。"));
+    const doc = normalizedDoc("m.txt", Buffer.from("区政府工作报告\n\n今年新建学校5所。今年新建公园8个。"));
     const second = doc.sentences.find((s) => doc.text.slice(s.start, s.end).includes("公园"))!;
-    const rows = extractTargets({ ...doc, unreliable: [{ start: second.start + 2, end: second.start + 4 }] }, contextOf(null));
+    const rows = targetsIn({ ...doc, unreliable: [{ start: second.start + 2, end: second.start + 4 }] }, null);
     expect(rows.map((r) => r.value)).toEqual([5]);
   });
 });
@@ -274,7 +265,7 @@ describe("trimsToAtMost, the shortcut that spares tagging most clauses", () => {
 
   it("agrees with trimMetric on every clause of the real articles, and answers some of each kind", async () => {
     const clauses: string[] = [];
-    for (const file of (await readdir(defaultDirs.raw)).filter((f) => f.endsWith(".txt"))) {
+    for (const file of devFiles) {
       const doc = await realArticle(file);
       for (const s of doc.sentences) clauses.push(...splitClauses(doc.text.slice(s.start, s.end)).map((c) => c.text));
     }

@@ -5,9 +5,7 @@ import type { NormalizedArticle } from "../schemas/normalized-article.ts";
 import { ThemeCode } from "../schemas/theme-codebook.ts";
 import { ThemeRow } from "../schemas/themes.ts";
 import { DistrictThemeRow } from "../schemas/district-themes.ts";
-import { classifyFile } from "../pipeline/ingest/classify-file.ts";
 import { codePointIndex } from "../pipeline/lib/code-points.ts";
-import { normalizeArticle } from "../pipeline/normalize/normalize-article.ts";
 import { simplify } from "../pipeline/normalize/to-simplified.ts";
 import { defaultDirs } from "../pipeline/paths.ts";
 import { aggregateDistrictThemes } from "../pipeline/themes/aggregate-district-themes.ts";
@@ -15,16 +13,12 @@ import { codebook } from "../pipeline/themes/codebook.ts";
 import { matchTerms } from "../pipeline/themes/match-terms.ts";
 import { scoreThemes } from "../pipeline/themes/score-themes.ts";
 import { themeOfText } from "../pipeline/themes/theme-of-text.ts";
+import { articleView } from "../pipeline/text/article-view.ts";
+import { devFiles, normalizedDoc } from "./helpers.ts";
 
-function normalize(name: string, bytes: Uint8Array): NormalizedArticle {
-  const file = classifyFile(name, bytes);
-  if (file.status !== "accepted") throw new Error(`${name} was rejected: ${file.reason}`);
-  const { status, text, ...record } = file;
-  return normalizeArticle(record, text);
-}
-
-const rawFiles = (await readdir(defaultDirs.raw)).filter((f) => f.endsWith(".txt")).sort();
-const docs = await Promise.all(rawFiles.map(async (name) => normalize(name, await readFile(join(defaultDirs.raw, name)))));
+const docs = await Promise.all(devFiles.map(async (name) => normalizedDoc(name, await readFile(join(defaultDirs.raw, name)))));
+/** Theme rows of an article, read through the view every extractor gets. */
+const themesOf = (doc: NormalizedArticle, districtId: string | null) => scoreThemes(articleView(doc), districtId);
 const docOf = (prefix: string) => docs.find((d) => d.source_file.startsWith(prefix))!;
 const sentenceText = (doc: NormalizedArticle, id: string) => {
   const s = doc.sentences.find((x) => x.id === id)!;
@@ -66,7 +60,7 @@ describe("matchTerms", () => {
 
 describe("scoreThemes on the real articles", () => {
   it.each(docs.map((d) => [d.source_file, d] as const))("%s: ranked themes, each backed by evidence", (_, doc) => {
-    const rows = scoreThemes(doc, "441302");
+    const rows = themesOf(doc, "441302");
     expect(rows.length).toBeGreaterThan(5);
     rows.forEach((row, i) => {
       expect(ThemeRow.strict().parse(row)).toEqual(row);
@@ -101,7 +95,7 @@ describe("scoreThemes on the real articles", () => {
     ["003", ["urban_renewal", "governance_safety", "fiscal", "party_building"]], // 岳阳楼区: 棚改, 平安, 债务, 党建
     ["004", ["reform_opening", "rural", "party_building", "industry"]], // 源城: 融深融湾, 乡村振兴, 党建, 现代产业
   ] as const)("%s: the top five holds the article's main concerns", (prefix, expected) => {
-    const top = scoreThemes(docOf(prefix), null).slice(0, 5).map((r) => r.theme_code);
+    const top = themesOf(docOf(prefix), null).slice(0, 5).map((r) => r.theme_code);
     for (const code of expected) expect(top).toContain(code);
   });
 
@@ -111,8 +105,8 @@ describe("scoreThemes on the real articles", () => {
     )[0]!;
     const code = matchTerms(doc.text.slice(heading.start, heading.end))[0]!.theme_code;
     const asBody = { ...doc, blocks: doc.blocks.map((b) => (b.id === heading.id ? { ...b, kind: "paragraph" as const } : b)) };
-    const withHeading = scoreThemes(doc, null);
-    const withoutHeading = scoreThemes(asBody, null);
+    const withHeading = themesOf(doc, null);
+    const withoutHeading = themesOf(asBody, null);
     expect(weightOf(withHeading, code)).toBeGreaterThan(weightOf(withoutHeading, code));
     expect(withHeading.find((r) => r.theme_code === code)!.term_count).toBe(withoutHeading.find((r) => r.theme_code === code)!.term_count);
   });
@@ -120,30 +114,30 @@ describe("scoreThemes on the real articles", () => {
   it("gives weights and shares that do not grow with length", () => {
     const doc = docOf("004");
     const twice = { ...doc, sentences: [...doc.sentences, ...doc.sentences.map((s) => ({ ...s, id: `${s.id}x` }))] };
-    const once = scoreThemes(doc, null);
-    const doubled = scoreThemes(twice, null);
+    const once = themesOf(doc, null);
+    const doubled = themesOf(twice, null);
     expect(doubled.map((r) => [r.theme_code, r.weight, r.sentence_share])).toEqual(once.map((r) => [r.theme_code, r.weight, r.sentence_share]));
     expect(doubled.map((r) => r.term_count)).toEqual(once.map((r) => 2 * r.term_count));
   });
 
   it("skips sentences in unreliable spans", () => {
     const doc = docOf("003");
-    const [top] = scoreThemes(doc, null);
+    const [top] = themesOf(doc, null);
     const strongest = doc.sentences.find((s) => s.id === top!.evidence_sentence_ids.split("|")[0])!;
-    const rows = scoreThemes({ ...doc, unreliable: [{ start: strongest.start + 1, end: strongest.start + 2 }] }, null);
+    const rows = themesOf({ ...doc, unreliable: [{ start: strongest.start + 1, end: strongest.start + 2 }] }, null);
     expect(rows.flatMap((r) => r.evidence_sentence_ids.split("|"))).not.toContain(strongest.id);
-    expect(scoreThemes({ ...doc, unreliable: [{ start: 0, end: doc.text.length }] }, null)).toEqual([]);
+    expect(themesOf({ ...doc, unreliable: [{ start: 0, end: doc.text.length }] }, null)).toEqual([]);
   });
 
   it("yields no rows and no error for an article without theme terms", () => {
-    const doc = normalize("weather.txt", new TextEncoder().encode("今天的天气\n他说今天天气很好，大家都很高兴。明天还要下雨吗？\n"));
+    const doc = normalizedDoc("weather.txt", new TextEncoder().encode("今天的天气\n他说今天天气很好，大家都很高兴。明天还要下雨吗？\n"));
     expect(doc.sentences.length).toBeGreaterThan(1);
-    expect(scoreThemes(doc, "441302")).toEqual([]);
+    expect(themesOf(doc, "441302")).toEqual([]);
   });
 
   it("scores an article the same whatever the order of the corpus", () => {
-    const forward = docs.flatMap((d) => scoreThemes(d, null));
-    const backward = [...docs].reverse().flatMap((d) => scoreThemes(d, null));
+    const forward = docs.flatMap((d) => themesOf(d, null));
+    const backward = [...docs].reverse().flatMap((d) => themesOf(d, null));
     const key = (r: ThemeRow) => `${r.article_id}/${r.theme_code}`;
     expect([...backward].sort((a, b) => key(a).localeCompare(key(b)))).toEqual([...forward].sort((a, b) => key(a).localeCompare(key(b))));
   });
@@ -152,7 +146,7 @@ describe("scoreThemes on the real articles", () => {
 describe("aggregateDistrictThemes", () => {
   const [a, b, c] = [docOf("002"), docOf("000"), docOf("004")];
   // Two real articles of one district, one of another; the district's third article has no theme terms.
-  const rows = [...scoreThemes(a!, "441300"), ...scoreThemes(b!, "441300"), ...scoreThemes(c!, "441602")];
+  const rows = [...themesOf(a!, "441300"), ...themesOf(b!, "441300"), ...themesOf(c!, "441602")];
   const districts = [
     { district_id: "441602", article_count: 1 },
     { district_id: "441300", article_count: 3 },
@@ -172,7 +166,7 @@ describe("aggregateDistrictThemes", () => {
     expect(huizhou.map((r) => r.rank)).toEqual(huizhou.map((_, i) => i + 1));
     // One article: the district's themes are the article's.
     const heyuan = result.filter((r) => r.district_id === "441602");
-    expect(heyuan.map((r) => [r.theme_code, r.weight])).toEqual(scoreThemes(c!, "441602").map((r) => [r.theme_code, r.weight]));
+    expect(heyuan.map((r) => [r.theme_code, r.weight])).toEqual(themesOf(c!, "441602").map((r) => [r.theme_code, r.weight]));
   });
 
   it("does not depend on the order of articles or districts", () => {

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { classifyFile } from "../ingest/classify-file.ts";
 import { join } from "node:path";
 import * as OpenCC from "opencc-js";
 import { gazetteer } from "../districts/gazetteer.ts";
@@ -85,7 +86,10 @@ export function loadMaterial(rawDir: string): Material {
   const districts = loadDistricts();
   const material: Material = { titles: [], headings: [], paragraphs: [], sentences: [], tails: [], glosses: new Map(), districts };
   for (const file of readdirSync(rawDir).filter((f) => f.endsWith(".txt")).sort()) {
-    const raw = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(join(rawDir, file)));
+    // Decoded as ingest decodes it: the corpus holds GB18030 reports too.
+    const decoded = classifyFile(file, readFileSync(join(rawDir, file)));
+    if (decoded.status === "rejected") continue;
+    const raw = decoded.text;
     const plain = raw.replace(GLOSS, (_, ch: string, gloss: string) => {
       material.glosses.set(ch, gloss);
       material.glosses.set(t2cn(ch), gloss);

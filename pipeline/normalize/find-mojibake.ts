@@ -1,5 +1,6 @@
 import { isCommonHanCode } from "../ingest/is-common-han.ts";
 import { isSpace } from "../ingest/is-space.ts";
+import { tag } from "../text/segment.ts";
 
 export interface TextSpan {
   start: number;
@@ -47,10 +48,26 @@ export function isOddChar(text: string, i: number): boolean {
   return false;
 }
 
+/** Context the segmenter sees around a cluster, so its words are cut as in the sentence. */
+const WORD_WINDOW = 4;
+
+/**
+ * How many of the odd positions stand inside words of the segmenter's dictionary (砥砺, 笃行): rare characters
+ * of real words, not bytes read at the wrong boundary, which the HMM would only glue into unknown words (x).
+ */
+function inWords(text: string, odd: readonly number[]): number {
+  const from = Math.max(0, odd[0]! - WORD_WINDOW);
+  const tokens = tag(text.slice(from, Math.min(text.length, odd.at(-1)! + 1 + WORD_WINDOW)));
+  const words = tokens.filter((t) => t.end - t.start >= 2 && !UNKNOWN_TAG.test(t.tag));
+  return odd.filter((i) => words.some((t) => t.start <= i - from && i - from < t.end)).length;
+}
+const UNKNOWN_TAG = /^(?:x|eng|m)$/u;
+
 /**
  * Clusters of odd characters within a line: at least three, at most four ordinary characters apart, and
  * at least 40% of the cluster. A single rare name character (仲恺, 黄赟) never qualifies; a stretch of
- * GBK bytes read one byte off, which lands mostly outside the frequent characters, does.
+ * GBK bytes read one byte off, which lands mostly outside the frequent characters, does, unless its rare
+ * characters are those of dictionary words (砥砺奋进、笃行).
  */
 export function findMojibake(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
@@ -58,7 +75,9 @@ export function findMojibake(text: string): TextSpan[] {
   let counted = 0;
   let sinceOdd = 0;
   const flush = () => {
-    if (odd.length >= MIN_ODD && odd.length / counted >= MIN_ODD_SHARE) spans.push({ start: odd[0]!, end: odd.at(-1)! + 1 });
+    if (odd.length >= MIN_ODD && odd.length / counted >= MIN_ODD_SHARE && odd.length - inWords(text, odd) >= MIN_ODD) {
+      spans.push({ start: odd[0]!, end: odd.at(-1)! + 1 });
+    }
     odd = [];
     counted = 0;
   };

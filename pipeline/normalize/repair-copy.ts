@@ -114,6 +114,7 @@ export function joinBrokenLines(input: MappedText): MappedText {
     const join =
       OPENERS.has(last) ||
       last === "，" ||
+      last === "," ||
       last === "、" ||
       CLOSERS.has(first) ||
       (/[\d.]/u.test(last) && /^[\d.%％万亿千百]/u.test(next)) ||
