@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { readJsonlAll } from "../pipeline/lib/files.ts";
 import { buildPaths, projectRoot } from "../pipeline/paths.ts";
 import { evaluate, formatReport, loadGold, metricSimilarity, type GoldRow } from "../pipeline/targets/evaluate.ts";
+import type { ArticleRow } from "../schemas/articles.ts";
 import type { TargetRow } from "../schemas/targets.ts";
+import { formatStructure, scoreBuildStructure, type StructureScore } from "../pipeline/targets/evaluate-structure.ts";
 import { sharedBuild } from "./helpers.ts";
 
 const goldPath = join(projectRoot, "tests", "gold", "targets-dev.csv");
@@ -107,5 +109,31 @@ describe("targets of the five articles against the gold file", () => {
     expect(rows.length).toBeGreaterThan(30);
     const report = evaluate(rows, targets, articleRows);
     expect(report.overall.f1, formatReport(report)).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("the structure of the corpus against its gold (structure guide)", () => {
+  it("report year and place of every text, every headline target, and kind and year of the rows by their parts", async () => {
+    const dirs = sharedBuild();
+    const paths = buildPaths(dirs);
+    const [articles, targets] = await Promise.all([
+      readJsonlAll<ArticleRow>(paths.extractTable("articles")),
+      readJsonlAll<TargetRow>(paths.extractTable("targets")),
+    ]);
+    const scores = await scoreBuildStructure(paths, dirs.raw, join(projectRoot, "tests", "gold", "structure"), articles, targets);
+    expect(scores.map((s) => s.corpus)).toEqual(["A", "B", "C"]);
+    const total = (pick: (s: StructureScore) => { n: number; d: number }) => scores.reduce((t, s) => ({ n: t.n + pick(s).n, d: t.d + pick(s).d }), { n: 0, d: 0 });
+    const report = formatStructure(scores);
+    const years = total((s) => ({ n: s.reportYear.correct, d: s.reportYear.total }));
+    const places = total((s) => ({ n: s.place.correct, d: s.place.total }));
+    expect([years, places], report).toEqual([{ n: 33, d: 33 }, { n: 33, d: 33 }]);
+    const headline = total((s) => ({ n: s.headline.found, d: s.headline.total }));
+    expect(headline.d).toBe(227);
+    expect(headline.n / headline.d, report).toBeGreaterThanOrEqual(0.95);
+    const kind = total((s) => ({ n: s.kind.agree, d: s.kind.total }));
+    const year = total((s) => ({ n: s.year.agree, d: s.year.total }));
+    expect(kind.d).toBeGreaterThan(5000);
+    expect(kind.n / kind.d, report).toBeGreaterThanOrEqual(0.97);
+    expect(year.n / year.d, report).toBeGreaterThanOrEqual(0.97);
   });
 });

@@ -6,6 +6,8 @@ import type { NormalizedArticle } from "../schemas/normalized-article.ts";
 import { classifyFile } from "../pipeline/ingest/classify-file.ts";
 import { sha256Hex } from "../pipeline/lib/hash.ts";
 import { normalizeArticle } from "../pipeline/normalize/normalize-article.ts";
+import { extractTargets } from "../pipeline/targets/extract-targets.ts";
+import { articleView } from "../pipeline/text/article-view.ts";
 import { defaultDirs, type Dirs } from "../pipeline/paths.ts";
 import { runStages } from "../pipeline/run-stages.ts";
 import type { TableRows } from "../pipeline/publish/write-table.ts";
@@ -84,3 +86,15 @@ export const corpusDoc = async (name: string) => normalizedDoc(name, await readF
 
 /** The article with its report year set, as a dated page would fix it. */
 export const inYear = (doc: NormalizedArticle, year: number | null): NormalizedArticle => ({ ...doc, date: { ...doc.date, report_year: year } });
+
+/** Target rows of a normalized article, through the view every extractor reads. */
+export const targetsOfDoc = (doc: NormalizedArticle) => extractTargets(articleView(doc), null);
+
+/** The rows of a document whose quantity stands inside the first occurrence of `phrase` in its normalized text. */
+export function rowsIn(doc: NormalizedArticle, phrase: string) {
+  const at = doc.text.indexOf(phrase);
+  if (at < 0) throw new Error(`${doc.source_file}: no ${phrase}`);
+  const start = [...doc.text.slice(0, at)].length;
+  const end = start + [...phrase].length;
+  return targetsOfDoc(doc).filter((r) => r.char_start >= start && r.char_end <= end);
+}

@@ -22,6 +22,14 @@ describe("classifyFile on the real articles", () => {
     expect(classifyFile(`renamed-${name}`, bytes)).toMatchObject({ article_id: result.article_id });
   });
 
+  it.each(["hailar_2012_gov_report.txt", "hailar_2016_gov_report.txt"])("%s (GB18030 with CRLF) decodes as GB18030 byte for byte", async (name) => {
+    const bytes = await readFile(join(defaultDirs.raw, name));
+    const result = classifyFile(name, bytes);
+    expect(result).toMatchObject({ status: "accepted", encoding: "gb18030" });
+    if (result.status === "accepted") expect(new TextEncoder().encode(result.text).length).toBeGreaterThan(bytes.length);
+    if (result.status === "accepted") expect(result.text).toContain("海拉尔区人民政府区长\r\n");
+  });
+
   it("rejects empty and binary files with a reason", () => {
     expect(classifyFile("empty.txt", new Uint8Array())).toEqual({ status: "rejected", source_file: "empty.txt", reason: "empty file" });
     const binary = new Uint8Array(512).map((_, i) => (i * 7) % 32);

@@ -52,6 +52,13 @@ describe("segment", () => {
     expect(lost).toEqual([]);
   });
 
+  it("cuts text holding lone surrogate halves, which the binding reads as U+FFFD, with the text's own characters", () => {
+    const text = "建设\ud840学校\udc00公园";
+    const tokens = segment(text);
+    expect(tokens.map((t) => t.word).join("")).toBe(text);
+    expect(tag(text).map((t) => t.word).join("")).toBe(text);
+  });
+
   it("does not glue a dictionary word out of the end of one word and the start of the next", () => {
     // 民生 is a codebook term, but here 民 belongs to 国民 and 生 to 生产总值.
     expect(segment("国民生产总值").map((t) => t.word)).not.toContain("民生");

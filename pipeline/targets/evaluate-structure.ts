@@ -1,7 +1,12 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
 import Papa from "papaparse";
 import { z } from "zod";
+import type { ArticleRow } from "../../schemas/articles.ts";
+import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
 import { TargetRow } from "../../schemas/targets.ts";
+import { SOURCES_FILE } from "../ingest/list-raw-files.ts";
+import type { BuildPaths } from "../paths.ts";
 import { sameNumber } from "./evaluate.ts";
 
 /**
@@ -275,4 +280,34 @@ export function formatStructure(scores: readonly StructureScore[], { details = f
     if (wrong.length > 0) lines.push("", `Corpus ${s.corpus}:`, ...wrong.map((w) => `- ${w}`));
   }
   return lines.join("\n") + "\n";
+}
+
+/**
+ * Every corpus of the structure gold folder (sections.<corpus>.csv, headline.<corpus>.csv) scored against a
+ * build: its articles and targets tables, its normalized articles, and the place codes of the SOURCES files
+ * beside the raw articles.
+ */
+export async function scoreBuildStructure(
+  paths: BuildPaths,
+  rawDir: string,
+  goldDir: string,
+  articles: readonly ArticleRow[],
+  targets: readonly Row[],
+): Promise<StructureScore[]> {
+  const corpora = (await readdir(goldDir)).flatMap((name) => name.match(/^sections\.(\w+)\.csv$/u)?.[1] ?? []).sort();
+  const places = new Map<string, string>();
+  for (const name of (await readdir(rawDir)).filter((n) => SOURCES_FILE.test(n))) {
+    for (const [file, code] of placeCodes(await readFile(join(rawDir, name), "utf8"))) places.set(file, code);
+  }
+  const scored: ScoredArticle[] = await Promise.all(
+    articles.map(async (a) => {
+      const doc = JSON.parse(await readFile(paths.normalizedArticle(a.article_id), "utf8")) as NormalizedArticle;
+      return { article_id: a.article_id, source_file: a.source_file, raw: doc.raw_text, text: doc.text, report_year: a.report_year, district_id: a.district_id };
+    }),
+  );
+  return Promise.all(
+    corpora.map(async (c) =>
+      scoreStructure(c, await loadCsv(join(goldDir, `sections.${c}.csv`), SectionGold), await loadCsv(join(goldDir, `headline.${c}.csv`), HeadlineGold), places, scored, targets),
+    ),
+  );
 }

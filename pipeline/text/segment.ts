@@ -82,26 +82,37 @@ export function charactersOfTaggedWords(pattern: RegExp): Set<string> {
   return characters;
 }
 
-/** Gives each word its offsets; jieba returns every character of the input, so the words tile the text. */
+/** A half of a surrogate pair standing alone, which the binding's UTF-8 conversion turns into U+FFFD. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+
+/** The text as the segmenter receives it: U+FFFD for each lone surrogate, one UTF-16 unit for one, so offsets hold. */
+const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE.source, "u");
+const asSegmented = (text: string) => (HAS_LONE_SURROGATE.test(text) ? text.replace(LONE_SURROGATE, "\ufffd") : text);
+
+/**
+ * Gives each word its offsets, and the text's own characters; jieba returns every character of the input, so the
+ * words tile the text.
+ */
 function locate<T extends Token>(text: string, words: string[], make: (word: string, start: number, end: number, index: number) => T): T[] {
+  const seen = asSegmented(text);
   let offset = 0;
   // Built directly rather than by spreading jieba's objects: this runs once per token of the corpus.
   return words.map((word, index) => {
-    const start = text.startsWith(word, offset) ? offset : text.indexOf(word, offset);
+    const start = seen.startsWith(word, offset) ? offset : seen.indexOf(word, offset);
     if (start < 0) throw new Error(`segmenter returned ${JSON.stringify(word)}, which is not in the text at or after ${offset}`);
     offset = start + word.length;
-    return make(word, start, offset, index);
+    return make(text.slice(start, offset), start, offset, index);
   });
 }
 
 /** Words of the text (jieba's dictionary segmentation with the HMM for unknown words, as `tag` does), with offsets. */
 export function segment(text: string): Token[] {
-  return locate(text, segmenter().cut(text, true), (word, start, end) => ({ word, start, end }));
+  return locate(text, segmenter().cut(asSegmented(text), true), (word, start, end) => ({ word, start, end }));
 }
 
 // Target extraction tags the same clause fragments again and again while trimming them.
 const tagMemo = scopedMemo((text: string): readonly TaggedToken[] => {
-  const tagged = segmenter().tag(text, true);
+  const tagged = segmenter().tag(asSegmented(text), true);
   return locate(text, tagged.map((t) => t.word), (word, start, end, i) => ({ word, start, end, tag: tagged[i]!.tag }));
 });
 
