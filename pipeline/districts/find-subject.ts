@@ -7,7 +7,6 @@ import cuesFile from "./subject-cues.json" with { type: "json" };
 
 const Cues = z.object({
   position_weight: z.object({ title: z.number(), lead: z.number(), body: z.number() }),
-  title_max_chars: z.number().int(),
   lead_blocks: z.number().int(),
   role_weight: z.number(),
   role_after: z.array(z.string()),
@@ -41,7 +40,8 @@ function positionOf(offset: number, blocks: readonly Block[]): Position {
   const index = blocks.findIndex((b) => offset >= b.start && offset < b.end);
   if (index < 0) return "body";
   const first = blocks[0]!;
-  const hasTitle = first.end - first.start <= cues.title_max_chars;
+  // What a title is, normalize decided once (structure.ts): a first line that reads like a headline.
+  const hasTitle = first.kind === "title";
   if (index === 0 && hasTitle) return "title";
   return index < cues.lead_blocks + (hasTitle ? 1 : 0) ? "lead" : "body";
 }

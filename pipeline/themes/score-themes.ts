@@ -10,8 +10,6 @@ const EVIDENCE_SENTENCES = 3;
 const TOP_TERMS = 5;
 /** A title or heading states what the text under it is about, so its matches count more (see README.md). */
 const EMPHASIS: Record<Block["kind"], number> = { title: 3, heading: 2, paragraph: 1 };
-/** A "title" or "heading" longer than this is a paragraph that normalization could not tell apart: no emphasis. */
-const EMPHASIS_MAX_LENGTH = 50;
 
 interface ThemeTally {
   termCount: number;
@@ -22,8 +20,8 @@ interface ThemeTally {
 }
 
 function emphasisOf(block: Block | undefined): number {
-  if (!block || block.end - block.start > EMPHASIS_MAX_LENGTH) return 1;
-  return EMPHASIS[block.kind];
+  // Titles and headings are what normalize decided they are, by the one rule in structure.ts.
+  return block ? EMPHASIS[block.kind] : 1;
 }
 
 /**
