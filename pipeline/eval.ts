@@ -5,7 +5,8 @@ import type { TargetRow } from "../schemas/targets.ts";
 import { readJsonlAll } from "./lib/files.ts";
 import { buildPaths, defaultDirs, projectRoot } from "./paths.ts";
 import { evaluate, formatReport, loadGold } from "./targets/evaluate.ts";
-import { formatStructure, scoreBuildStructure } from "./targets/evaluate-structure.ts";
+import type { TargetOutcomeRow } from "../schemas/target-outcomes.ts";
+import { formatOutcomes, formatStructure, loadCsv, OutcomeGold, scoreBuildStructure, scoreOutcomes } from "./targets/evaluate-structure.ts";
 
 /**
  * `make eval`: scores the build's targets against the gold file of the five articles, then against the structure
@@ -28,4 +29,10 @@ const [gold, targets, articles] = await Promise.all([
 process.stdout.write(`## Targets of the five articles (targets-dev.csv)\n\n${formatReport(evaluate(gold, targets, articles))}\n`);
 
 const scores = await scoreBuildStructure(paths, values.raw, join(values.gold, "structure"), articles, targets);
-process.stdout.write(`## Structure of the corpus (structure/*.csv)\n\n${formatStructure(scores, { details: values.details })}`);
+process.stdout.write(`## Structure of the corpus (structure/*.csv)\n\n${formatStructure(scores, { details: values.details })}\n`);
+const [outcomeGold, links] = await Promise.all([
+  loadCsv(join(values.gold, "structure", "outcomes.C.csv"), OutcomeGold),
+  readJsonlAll<TargetOutcomeRow>(paths.extractTable("target_outcomes")),
+]);
+const files = new Map(articles.map((a) => [a.article_id, a.source_file]));
+process.stdout.write(`## Outcome links (structure/outcomes.C.csv)\n\n${formatOutcomes(scoreOutcomes(outcomeGold, links, targets, files))}`);

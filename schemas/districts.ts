@@ -3,7 +3,7 @@ import { column, defineTable } from "./column.ts";
 
 export const DistrictRow = z.object({
   district_id: column(z.string().min(1), {
-    description: "GB/T 2260 administrative division code (NBS statistical code for zones NBS codes), or a supplement id: <parent city code>-Z<NN> for curated zones, CN for the country.",
+    description: "GB/T 2260 administrative division code (NBS statistical code for zones NBS codes), or a supplement id: <parent city code>-Z<NN> for curated zones; 100000 for the country (GB/T 2260 has no code for it).",
     examples: ["441302", "441300-Z01"],
   }),
   name: column(z.string().min(1), { description: "Name in Simplified script.", examples: ["惠城区"] }),

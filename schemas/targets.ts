@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { column, defineTable, hexId } from "./column.ts";
 import { ThemeCode } from "./theme-codebook.ts";
+import { IndicatorCode } from "./indicators.ts";
 import { UnitCode } from "./units.ts";
 
 export const TargetRow = z.object({
@@ -36,13 +37,28 @@ export const TargetRow = z.object({
   }),
   time_phrase: column(z.string().nullable(), { description: "Time words governing the quantity, as written (Simplified).", examples: ["今年"] }),
   year: column(z.number().int().min(1949).max(2100).nullable(), { description: "Calendar year the quantity refers to, when fixed by the text or the article's date.", examples: [2019] }),
+  base_year: column(z.number().int().min(1949).max(2100).nullable(), {
+    description: "The year a change is measured against: the year before for 比上年 and 同比, the year written for 比2002年 or 与2010年相比; empty when the clause names no base.",
+    examples: [2002],
+  }),
   recurring: column(z.boolean(), { description: "True when the quantity recurs every year (每年).", examples: [false] }),
   theme_code: column(ThemeCode.nullable(), { description: "Theme of the metric, from the theme lexicon.", examples: ["education"], categorical: true }),
+  indicator: column(IndicatorCode.nullable(), {
+    description: "Indicator code of the metric (indicators table: gdp, cpi, urban_jobs …), by the longest alias it contains; empty when it measures none of them.",
+    examples: ["gdp"],
+    categorical: true,
+  }),
+  headline: column(z.boolean(), { description: "Stated in the main expected targets (主要预期目标) paragraph of the report's plan.", examples: [true] }),
   sentence: column(z.string().min(1), { description: "Evidence: the sentence that states the quantity, normalized text.", examples: ["今年要新增各类优质学位1.9万个。"] }),
   char_start: column(z.number().int().nonnegative(), { description: "Start of the quantity in the article's normalized text (Unicode code points, 0-based).", examples: [1520] }),
   char_end: column(z.number().int().nonnegative(), { description: "End (exclusive) of the quantity in the normalized text.", examples: [1525] }),
   raw_char_start: column(z.number().int().nonnegative(), { description: "Start of the quantity in the raw decoded text (code points, 0-based).", examples: [1530] }),
   raw_char_end: column(z.number().int().nonnegative(), { description: "End (exclusive) of the quantity in the raw decoded text.", examples: [1535] }),
+  restated_spans: column(z.string().nullable(), {
+    description: "Where the article states the same quantity again (经济增长预期目标为5%左右 after 国内生产总值增长5%左右): start-end code-point spans in the normalized text, separated by |; one row per stated target.",
+    examples: ["8120-8124"],
+  }),
+  restated_raw_spans: column(z.string().nullable(), { description: "The same restatements as spans of the raw decoded text.", examples: ["8301-8305"] }),
 });
 export type TargetRow = z.infer<typeof TargetRow>;
 
@@ -56,5 +72,6 @@ export const targetsTable = defineTable({
     { fields: ["article_id"], reference: { resource: "articles", fields: ["article_id"] } },
     { fields: ["district_id"], reference: { resource: "districts", fields: ["district_id"] } },
     { fields: ["theme_code"], reference: { resource: "theme_codebook", fields: ["theme_code"] } },
+    { fields: ["indicator"], reference: { resource: "indicators", fields: ["indicator"] } },
   ],
 });

@@ -6,7 +6,7 @@ const Units = z.object({
   units: z
     .array(
       z.object({
-        code: z.string().regex(/^[a-z_A-Z]+$/),
+        code: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/),
         description: z.string().min(1),
         traits: z.object({ money: z.boolean().optional(), named_before: z.boolean().optional() }).optional(),
         words: z.array(z.object({ word: z.string().min(1), factor: z.number().positive().optional() })),

@@ -6,6 +6,10 @@ import type { ThemeRow } from "../../schemas/themes.ts";
 import { resolveDistrict, type DistrictCandidate } from "../districts/resolve-district.ts";
 import { codePointIndex } from "../lib/code-points.ts";
 import { articleView } from "../text/article-view.ts";
+import { headlineRows } from "../indicators/headline-panel.ts";
+import { matchIndicator } from "../indicators/match-indicator.ts";
+import { mergeRestatements } from "../indicators/merge-restatements.ts";
+import type { HeadlineTargetRow } from "../../schemas/headline-targets.ts";
 import { extractTargets } from "../targets/extract-targets.ts";
 import { scoreThemes } from "../themes/score-themes.ts";
 
@@ -20,6 +24,8 @@ export interface ArticleRows {
 export interface ArticleExtraction {
   /** Aggregated across articles by the extract stage into the districts table. */
   district: DistrictCandidate | null;
+  /** The article's rows of the headline panel, merged across articles by the extract stage. */
+  headline: HeadlineTargetRow[];
   rows: ArticleRows;
 }
 
@@ -59,13 +65,16 @@ export function extractArticle(doc: NormalizedArticle): ArticleExtraction {
     district_note: context.district_note,
     ...doc.date,
   };
+  // Indicators are read from each row's metric, then restatements of one target fold into its first statement.
+  const targets = mergeRestatements(extractTargets(view, districtId).map((r) => ({ ...r, indicator: matchIndicator(r.metric, r.unit)?.indicator ?? null })));
   return {
     district: context.district,
+    headline: headlineRows(targets),
     rows: {
       articles: [article],
       officials: districtId ? context.officials.map((o) => ({ article_id: doc.article_id, name: o.name, title: o.title, district_id: districtId })) : [],
       themes: scoreThemes(view, districtId),
-      targets: extractTargets(view, districtId),
+      targets,
     },
   };
 }

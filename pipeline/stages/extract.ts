@@ -13,6 +13,10 @@ import type { StageContext } from "../stage.ts";
 import type { NormalizedEntry } from "../../schemas/normalized-article.ts";
 import { aggregateDistrictThemes, type ArticleThemeWeight } from "../themes/aggregate-district-themes.ts";
 import { codebook } from "../themes/codebook.ts";
+import type { HeadlineTargetRow } from "../../schemas/headline-targets.ts";
+import { indicatorRows } from "../indicators/indicator-rows.ts";
+import { mergePanel } from "../indicators/headline-panel.ts";
+import { linkOutcomes, type Achievement } from "../indicators/link-outcomes.ts";
 import type { ExtractItem } from "./extract-file.ts";
 
 type Paths = StageContext["paths"];
@@ -25,9 +29,17 @@ async function writeTables(paths: Paths, outputs: readonly string[]): Promise<Re
   const writers = new Map<string, JsonlWriter>();
   const districts = new Map<string, { row: DistrictCandidate; count: number }>();
   const weights: ArticleThemeWeight[] = [];
+  const headlines: HeadlineTargetRow[][] = [];
+  const achievements: Achievement[] = [];
+  const reportYears = new Map<string, number | null>();
   try {
     for (const output of outputs) {
       const result = JSON.parse(await readFile(output, "utf8")) as ArticleExtraction;
+      headlines.push(result.headline);
+      for (const a of result.rows.articles) reportYears.set(a.article_id, a.report_year);
+      for (const t of result.rows.targets) {
+        if (t.kind === "achievement" && t.indicator !== null && t.year !== null) achievements.push({ ...t, report_year: reportYears.get(t.article_id) ?? null });
+      }
       for (const [table, rows] of Object.entries(result.rows) as Array<[keyof ArticleRows, unknown[]]>) {
         if (!writers.has(table)) writers.set(table, await JsonlWriter.open(paths.extractTable(table)));
         for (const row of rows) await writers.get(table)!.write(row);
@@ -55,6 +67,10 @@ async function writeTables(paths: Paths, outputs: readonly string[]): Promise<Re
     paths.extractTable("theme_codebook"),
     codebook.map(({ terms, ...entry }) => ({ ...entry, terms: terms.join("|") })),
   );
+  counts.indicators = await writeJsonl(paths.extractTable("indicators"), indicatorRows());
+  const panel = mergePanel(headlines);
+  counts.headline_targets = await writeJsonl(paths.extractTable("headline_targets"), panel);
+  counts.target_outcomes = await writeJsonl(paths.extractTable("target_outcomes"), linkOutcomes(panel, achievements, reportYears));
   return counts;
 }
 

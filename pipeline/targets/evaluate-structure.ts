@@ -74,7 +74,7 @@ export interface ScoredArticle {
 }
 
 type Row = Pick<TargetRow, "article_id" | "kind" | "value" | "value_high" | "unit" | "year" | "char_start" | "char_end" | "raw_char_start" | "raw_char_end"> &
-  Partial<Pick<TargetRow, "metric" | "sentence">>;
+  Partial<Pick<TargetRow, "metric" | "sentence" | "indicator">>;
 
 /** Code-point offset of each line start in a text (lines split on \n). */
 function lineStarts(text: string): number[] {
@@ -118,6 +118,7 @@ const OWN_TIME = new RegExp(
     "今年|去年|上年|前年|明年|今后|未来|过去|以来|年来|期间|年均|每年|历年|同期",
     "[一二三四五六七八九十两\\d]+年(?:内|间|来|后|前|里|中)",
     "[到至]20",
+    "^[两二三四五六七八九十]年",
   ].join("|"),
   "u",
 );
@@ -151,6 +152,8 @@ export interface StructureScore {
   reportYear: { correct: number; total: number; wrong: string[] };
   place: { correct: number; total: number; wrong: string[] };
   headline: { found: number; total: number; missed: string[] };
+  /** Headline rows found whose indicator code is the gold's (empty for empty). */
+  indicator: { agree: number; total: number; wrong: string[] };
   kind: { agree: number; total: number };
   year: { agree: number; total: number };
   /** Rows disagreeing with their part, for reading: file, line, part, kind, year, clause. */
@@ -178,6 +181,7 @@ export function scoreStructure(
     reportYear: { correct: 0, total: 0, wrong: [] },
     place: { correct: 0, total: 0, wrong: [] },
     headline: { found: 0, total: 0, missed: [] },
+    indicator: { agree: 0, total: 0, wrong: [] },
     kind: { agree: 0, total: 0 },
     year: { agree: 0, total: 0 },
     disagreements: [],
@@ -222,6 +226,9 @@ export function scoreStructure(
       if (match) {
         used.add(match);
         score.headline.found++;
+        score.indicator.total++;
+        if ((match.indicator ?? "") === g.indicator) score.indicator.agree++;
+        else score.indicator.wrong.push(`${file}: ${match.metric} → ${match.indicator ?? "–"} for ${g.indicator || "–"}`);
       } else {
         const near = rows.filter((r) => where.some(([s, e]) => s <= r.raw_char_start && r.raw_char_end <= e));
         const seen = near.map((r) => `${r.value} ${r.unit} ${r.kind} ${r.year}`).join("; ") || "nothing extracted there";
@@ -255,8 +262,8 @@ export function scoreStructure(
 /** The scores as markdown: one table row per corpus, then what was missed. */
 export function formatStructure(scores: readonly StructureScore[], { details = false } = {}): string {
   const lines = [
-    "| corpus | files | report year | place | headline recall | kind agreement | year agreement |",
-    "|---|--:|--:|--:|--:|--:|--:|",
+    "| corpus | files | report year | place | headline recall | indicator agreement | kind agreement | year agreement |",
+    "|---|--:|--:|--:|--:|--:|--:|--:|",
   ];
   const sum = (pick: (s: StructureScore) => [number, number]): [number, number] =>
     scores.reduce<[number, number]>(([a, b], s) => [a + pick(s)[0], b + pick(s)[1]], [0, 0]);
@@ -268,6 +275,7 @@ export function formatStructure(scores: readonly StructureScore[], { details = f
     cells((s) => [s.reportYear.correct, s.reportYear.total]),
     cells((s) => [s.place.correct, s.place.total]),
     cells((s) => [s.headline.found, s.headline.total]),
+    cells((s) => [s.indicator.agree, s.indicator.total]),
     cells((s) => [s.kind.agree, s.kind.total]),
     cells((s) => [s.year.agree, s.year.total]),
   ];
@@ -275,7 +283,12 @@ export function formatStructure(scores: readonly StructureScore[], { details = f
     lines.push(`| ${s ? s.corpus : "**all**"} | ${s ? s.files : scores.reduce((n, x) => n + x.files, 0)} | ${cols.map((c) => c(s)).join(" | ")} |`);
   }
   for (const s of scores) {
-    const wrong = [...s.reportYear.wrong.map((w) => `report year ${w}`), ...s.place.wrong.map((w) => `place ${w}`), ...s.headline.missed.map((m) => `headline ${m}`)];
+    const wrong = [
+      ...s.reportYear.wrong.map((w) => `report year ${w}`),
+      ...s.place.wrong.map((w) => `place ${w}`),
+      ...s.headline.missed.map((m) => `headline ${m}`),
+      ...s.indicator.wrong.map((m) => `indicator ${m}`),
+    ];
     if (details) wrong.push(...s.disagreements.map((d) => `part ${d}`));
     if (wrong.length > 0) lines.push("", `Corpus ${s.corpus}:`, ...wrong.map((w) => `- ${w}`));
   }
@@ -310,4 +323,63 @@ export async function scoreBuildStructure(
       scoreStructure(c, await loadCsv(join(goldDir, `sections.${c}.csv`), SectionGold), await loadCsv(join(goldDir, `headline.${c}.csv`), HeadlineGold), places, scored, targets),
     ),
   );
+}
+
+export const OutcomeGold = z.object({
+  target_file: z.string().min(1),
+  indicator: z.string(),
+  metric: z.string(),
+  target_value: z.string().transform(Number),
+  target_value_high: optionalNumber,
+  unit: TargetRow.shape.unit,
+  comparator: TargetRow.shape.comparator,
+  year: int,
+  outcome_file: z.string().min(1),
+  outcome_value: optionalNumber,
+  outcome_quote: z.string(),
+});
+export type OutcomeGold = z.infer<typeof OutcomeGold>;
+
+export interface OutcomeScore {
+  /** Gold rows with an outcome value, and how many of them are linked with that value. */
+  linked: { right: number; total: number; wrong: string[] };
+  /** Gold rows without one (the later report states none), and how many have a link anyway. */
+  unlinked: { spurious: number; total: number; wrong: string[] };
+}
+
+type Link = { target_id: string; outcome_value: number; outcome_article_id: string };
+
+/** Outcome links against the gold: each gold row's target is found by file, year, unit and value among the targets. */
+export function scoreOutcomes(gold: readonly OutcomeGold[], links: readonly Link[], targets: readonly (Row & { target_id: string })[], files: ReadonlyMap<string, string>): OutcomeScore {
+  const score: OutcomeScore = { linked: { right: 0, total: 0, wrong: [] }, unlinked: { spurious: 0, total: 0, wrong: [] } };
+  const linkOf = new Map(links.map((l) => [l.target_id, l]));
+  for (const g of gold) {
+    const candidates = targets.filter(
+      (t) => files.get(t.article_id) === g.target_file && t.kind === "target" && t.year === g.year && t.unit === g.unit && sameNumber(t.value, g.target_value) && (t.indicator ?? "") === g.indicator,
+    );
+    const link = candidates.map((t) => linkOf.get(t.target_id)).find((l) => l !== undefined);
+    const what = `${g.target_file} ${g.year} ${g.indicator} ${g.target_value} ${g.unit}`;
+    if (g.outcome_value === null) {
+      score.unlinked.total++;
+      if (link) {
+        score.unlinked.spurious++;
+        score.unlinked.wrong.push(`${what}: linked to ${link.outcome_value}, gold has none`);
+      }
+      continue;
+    }
+    score.linked.total++;
+    if (link && sameNumber(link.outcome_value, g.outcome_value) && files.get(link.outcome_article_id) === g.outcome_file) score.linked.right++;
+    else score.linked.wrong.push(`${what}: want ${g.outcome_value} (${g.outcome_quote}), got ${link ? link.outcome_value : candidates.length === 0 ? "no such target" : "no link"}`);
+  }
+  return score;
+}
+
+export function formatOutcomes(score: OutcomeScore): string {
+  const { linked, unlinked } = score;
+  return [
+    "| gold outcomes with a value, linked right | gold outcomes without one, linked anyway |",
+    "|--:|--:|",
+    `| ${ratio(linked.right, linked.total)} (${linked.right}/${linked.total}) | ${unlinked.spurious}/${unlinked.total} |`,
+    ...[...linked.wrong, ...unlinked.wrong].map((w) => `- ${w}`),
+  ].join("\n") + "\n";
 }

@@ -10,7 +10,7 @@ import { whyNotTarget } from "./exclude-quantity.ts";
 import { findDirection } from "./find-direction.ts";
 import { findMetric, trimsToAtMost } from "./find-metric.ts";
 import { findQuantities, type Quantity } from "./find-quantities.ts";
-import { findTimes, type BaseYears, type TimeInfo } from "./find-time.ts";
+import { findBases, findTimes, type BaseYears, type TimeInfo } from "./find-time.ts";
 import { lexicon } from "./lexicon.ts";
 import { partContexts, type PartContext } from "./part-context.ts";
 import { splitClauses, type Clause } from "./split-clauses.ts";
@@ -23,6 +23,8 @@ interface Finding {
   metric: string;
   direction: TargetRow["direction"];
   time: TimeInfo | null;
+  /** The year a change is measured against (比上年 → the year before, 比2002年 → 2002). */
+  baseYear: number | null;
   inHeading: boolean;
 }
 
@@ -75,6 +77,7 @@ function findInSentence(
       (q) => q.start >= clause.start && q.end <= clause.end && !whyNotTarget(text, q, text.slice(clause.start, q.start)),
     );
     const times = findTimes(clause.text, base);
+    const bases = findBases(clause.text);
     const part = section?.part ?? null;
     if (own.length === 0) {
       const ownTime = times[0] ?? null;
@@ -90,9 +93,13 @@ function findInSentence(
       const ownKind = classifyKind(clause.text, ownTime, part);
       // A clause that states its own time takes no kind carried from a clause about another (在去年…基础上，今年…).
       const carriedKind = ownTime ? null : carriedIn?.kind;
-      return { time: ownTime ?? carriedIn?.time ?? section?.time ?? null, kind: ownKind ?? carriedKind ?? section?.kind ?? "target" };
+      const time = ownTime ?? carriedIn?.time ?? section?.time ?? null;
+      const comparedWith = bases.findLast((b) => b.end <= at);
+      const baseYear = comparedWith ? (comparedWith.year ?? (time?.year == null ? null : time.year - 1)) : null;
+      return { time, kind: ownKind ?? carriedKind ?? section?.kind ?? "target", baseYear };
     });
-    carried = timed.at(-1)!;
+    const last = timed.at(-1)!;
+    carried = { kind: last.kind, time: last.time?.span ? (carriedIn?.time ?? null) : last.time };
     const distributed = distributeList(clause.text, clauses[index - 1]?.text ?? "", own.length);
     own.forEach((q, i) => {
       const from = Math.max(clause.start, own[i - 1]?.end ?? clause.start);
@@ -131,10 +138,16 @@ function toRow(view: ArticleView, districtId: string | null, f: Finding): Target
     direction: f.direction,
     time_phrase: f.time?.phrase ?? null,
     year: f.time?.year ?? null,
+    base_year: f.baseYear,
     recurring: f.time?.recurring ?? false,
     theme_code: themeOfText(`${f.metric} ${text}`),
+    // The indicator and restatements are decided over the article's rows, by the indicators concern.
+    indicator: null,
+    headline: view.inHeadline(start),
     sentence: text,
     ...view.span(start, end),
+    restated_spans: null,
+    restated_raw_spans: null,
   };
 }
 

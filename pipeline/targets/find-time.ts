@@ -1,4 +1,4 @@
-import { PLAN_PERIOD, planYearsOfDigit } from "../text/plan-periods.ts";
+import { PLAN_PERIOD, planEndYear, planYearsOfDigit } from "../text/plan-periods.ts";
 import { alternation, lexicon } from "./lexicon.ts";
 
 /** The time words governing a quantity and what they resolve to. */
@@ -9,6 +9,8 @@ export interface TimeInfo {
   recurring: boolean;
   /** Against the report year: before it, in it, after it, or unknown. */
   relation: "past" | "present" | "future" | null;
+  /** A span of several years (年均, 五年…): it dates its own quantity only and carries into no other clause. */
+  span?: true;
 }
 
 /** The years a clause's relative time words resolve against: the report's, and the part's it stands in. */
@@ -23,6 +25,7 @@ const SOURCE = [
   `${PLAN_PERIOD}(期末|末|期间|时期)`,
   "(?:到|至)?((?:19|20)\\d\\d)年(?:底|末|前)?",
   `(${time.periods})`,
+  `(${time.spans})`,
   alternation([...Object.keys(time.relative), ...time.part_relative, ...time.recurring, ...time.open]),
 ].join("|");
 const PATTERN = new RegExp(SOURCE, "gu");
@@ -37,6 +40,20 @@ const PAST_OPEN = /过去|近|来$/u;
 function relationOf(year: number | null, base: number | null): TimeInfo["relation"] {
   if (year === null || base === null) return null;
   return year < base ? "past" : year > base ? "future" : "present";
+}
+
+/** A comparison base of a text (比上年, 比2002年) and where it ends; `year` null for the year before the quantity's. */
+export interface PlacedBase {
+  end: number;
+  year: number | null;
+}
+
+/** Every comparison base of the text, in order. */
+export function findBases(text: string): PlacedBase[] {
+  return [...text.matchAll(COMPARISON_BASE)].map((m) => {
+    const written = m[0].match(/((?:19|20)\d\d)年/u);
+    return { end: m.index + m[0].length, year: written ? Number(written[1]) : planEndYear(m[0]) };
+  });
 }
 
 /** A time phrase of a text and where it stands (UTF-16 offset). */
@@ -72,6 +89,8 @@ function resolve(m: RegExpMatchArray, base: BaseYears): TimeInfo {
   }
   // 三年内: a span from now on, which no single year stands for.
   if (m[4]) return { phrase, year: null, recurring: false, relation: "future" };
+  // 年均增长, 五年累计…: a quantity over several years; its kind is its part's.
+  if (m[5]) return { phrase, year: null, recurring: false, relation: null, span: true };
   const offset = time.relative[phrase];
   if (offset !== undefined) {
     const year = report === null ? null : report + offset;

@@ -33,6 +33,7 @@ const Lexicon = z.object({
     recurring: words,
     open: words,
     periods: z.string(),
+    spans: z.string(),
     comparison_bases: z.string(),
   }),
 });

@@ -31,8 +31,9 @@ const rangeMessage = (what: string, start: unknown, end: unknown, id: string, do
 const CHECKS: { [C in TableRule["check"]]: Checker<C> } = {
   ordered(rule, row) {
     const [low, high] = [row[rule.low], row[rule.high]];
-    if (!present(low) || !present(high) || (low as number) <= (high as number)) return [];
-    return [{ type: "range-order", field: rule.high, value: high, message: `${rule.high} ${String(high)} is below ${rule.low} ${String(low)}` }];
+    if (!present(low) || !present(high) || (rule.strict ? (low as number) < (high as number) : (low as number) <= (high as number))) return [];
+    const relation = rule.strict ? "is not after" : "is below";
+    return [{ type: "range-order", field: rule.high, value: high, message: `${rule.high} ${String(high)} ${relation} ${rule.low} ${String(low)}` }];
   },
 
   span: (rule, row, points) =>
