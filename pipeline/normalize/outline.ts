@@ -52,7 +52,7 @@ interface Open {
  * The parts of a report, from its headings: a heading with a cue opens a part of that kind (a government
  * self-building chapter of the plan is `other`; inside a review it stays review); a heading without one
  * continues its parent's part, or at the top level the last part that was not `other`. The closing appeal
- * (各位代表，…让我们…) is `other`. Text before the first part belongs to none. Pure.
+ * after the last heading (各位代表，…让我们…) is `other`. Text before the first part belongs to none. Pure.
  */
 export function findParts(text: string, blocks: readonly Block[], reportYear: number | null): Part[] {
   const parts: Part[] = [];
@@ -64,7 +64,9 @@ export function findParts(text: string, blocks: readonly Block[], reportYear: nu
     if (last) last.end = start;
     parts.push({ part, year, heading, start, end: text.length });
   };
-  for (const block of blocks) {
+  // The closing appeal comes after the last heading: an address opening a chapter (各位代表！站在新的起点上，我们要…) is no closing.
+  const lastHeading = blocks.findLastIndex((b) => b.kind === "heading");
+  for (const [index, block] of blocks.entries()) {
     const content = text.slice(block.start, block.end);
     if (block.kind === "heading") {
       const level = headingLevel(content);
@@ -90,7 +92,7 @@ export function findParts(text: string, blocks: readonly Block[], reportYear: nu
       stack.push(next);
       if (next.part !== "other") substantive = next;
       open(block.start, next.part, next.year, content);
-    } else if (block.kind === "paragraph" && parts.length > 0 && rules.closing.test(content)) {
+    } else if (block.kind === "paragraph" && index > lastHeading && parts.length > 0 && rules.closing.test(content)) {
       open(block.start, "other", null, null);
       stack.length = 0;
       substantive = null;

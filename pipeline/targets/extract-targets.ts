@@ -70,6 +70,8 @@ function findInSentence(
   const found: Omit<Finding, "sentence" | "inHeading">[] = [];
   const base: BaseYears = { report: reportYear, part: section?.time.year ?? reportYear };
   let carried = carriedIn;
+  // What the next sentence of a ；-list inherits: a lead-in's kind and time (目标：A增长6%；B增长8%), not a clause's own.
+  let carriedOut = carriedIn;
   // The quantity before, for a metric left unnamed (地区生产总值1250.6亿元，同比增长6.2%).
   let previous: { metric: string; direction: TargetRow["direction"] } | null = null;
   clauses.forEach((clause, index) => {
@@ -82,7 +84,7 @@ function findInSentence(
     if (own.length === 0) {
       const ownTime = times[0] ?? null;
       const ownKind = classifyKind(clause.text, ownTime, part);
-      if (isLeadIn(clause)) carried = { kind: ownKind ?? carried?.kind ?? null, time: ownTime ?? carried?.time ?? null };
+      if (isLeadIn(clause)) carriedOut = carried = { kind: ownKind ?? carried?.kind ?? null, time: ownTime ?? carried?.time ?? null };
       return;
     }
     const carriedIn = carried;
@@ -107,16 +109,18 @@ function findInSentence(
       const metrics = distributed
         ? distributed.length === own.length ? [distributed[i]!] : distributed
         : [findMetric(before, text.slice(q.end, clause.end), q.unit, previous?.metric ?? null)];
-      // 分别增长7%和8%: a quantity joined to the one before by a bare conjunction shares its direction.
+      // 分别增长7%和8%, 新增A 29个、B 25条: a quantity joined to the one before by a bare conjunction, or listed
+      // after it with 、, shares its direction when it states none of its own.
       const ownDirection = findDirection(before);
-      const direction = ownDirection === "level" && i > 0 && previous && trimsToAtMost(before, 0) ? previous.direction : ownDirection;
+      const shares = i > 0 && previous !== null && (before.startsWith("、") || trimsToAtMost(before, 0));
+      const direction = ownDirection ?? (shares ? previous!.direction : "level");
       for (const metric of metrics) {
         found.push({ quantity: withBareUnit(q, metric), ...timed[i]!, metric, direction });
       }
       previous = { metric: metrics[0]!, direction };
     });
   });
-  return { found, carried };
+  return { found, carried: carriedOut };
 }
 
 function toRow(view: ArticleView, districtId: string | null, f: Finding): TargetRow {

@@ -23,7 +23,7 @@ const { time } = lexicon;
 // “十四五”期末, 十三五末, 十四五期间: five-year plans; 到2025年底, 2019年; 三年内; the relative and recurring words.
 const SOURCE = [
   `${PLAN_PERIOD}(期末|末|期间|时期)`,
-  "(?:到|至)?((?:19|20)\\d\\d)年(?:底|末|前)?",
+  "(?:到|至)?((?:19|20)\\d\\d)年(?!以来)(?:底|末|前)?",
   `(${time.periods})`,
   `(${time.spans})`,
   alternation([...Object.keys(time.relative), ...time.part_relative, ...time.recurring, ...time.open]),

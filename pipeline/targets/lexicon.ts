@@ -14,7 +14,7 @@ const Lexicon = z.object({
     approx_before: words,
     not_cues: words,
   }),
-  directions: z.object({ increase: words, decrease: words, not_cues: words }),
+  directions: z.object({ increase: words, decrease: words, level: words, not_cues: words }),
   kinds: z.object({ estimate: words, achievement: words, target: words, target_outside_review: words }),
   exclusions: z.object({
     ordinal_before: words,
