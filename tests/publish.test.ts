@@ -78,7 +78,7 @@ describe("a published release read by other people's readers", () => {
       columns.map((c) => [c.name, c.nullable, c.description]),
     );
     expect(arrow.schema.fields.map((f) => [f.metadata.get("primary_key") === "true", f.metadata.get("references")?.split("|") ?? []])).toEqual(
-      columns.map((c) => [def.primaryKey.includes(c.name), def.foreignKeys.filter((fk) => fk.fields.includes(c.name)).map((fk) => `${fk.reference.resource}.${fk.reference.fields[0]}`)]),
+      columns.map((c) => [def.primaryKey.includes(c.name), def.foreignKeys.filter((fk) => fk.fields.includes(c.name)).map((fk) => `${fk.reference.resource}.${fk.reference.fields[fk.fields.indexOf(c.name)]}`)]),
     );
     for (const c of columns.filter((c) => c.categorical)) expect(String(arrow.schema.fields.find((f) => f.name === c.name)!.type)).toMatch(/^Dictionary</);
     expect(rowsOf(arrow.toArray().map((r) => r.toJSON() as Row), columns)).toEqual(expected);

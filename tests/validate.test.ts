@@ -20,8 +20,9 @@ const article = "5b0e8f2d6c1a9e47";
 const target: Row = {
   target_id: "c3a1f0e29b7d4c55", article_id: article, district_id: null, kind: "target", metric: "学位",
   value: 19000, value_high: null, unit: "count", measure_word: "个", comparator: "eq", direction: "increase",
-  time_phrase: "今年", year: null, recurring: false, theme_code: null,
+  time_phrase: "今年", year: null, base_year: null, recurring: false, theme_code: null, indicator: null, headline: false,
   sentence: "今年要新增学位1.9万个。", char_start: 10, char_end: 15, raw_char_start: 10, raw_char_end: 15,
+  restated_spans: null, restated_raw_spans: null,
 };
 const articles = new Map([[article, { text, raw_text: text }]]);
 const keys = { targets: ["target_id"] };
@@ -118,6 +119,17 @@ describe("a corrupted build is refused by validate and by publish", () => {
     expect(report.valid).toBe(false);
     expect(report.errors).toEqual([expect.objectContaining({ type: "offset-out-of-range", table: "targets", row: 1, key: bad["target_id"], field: "char_start,char_end" })]);
     await expect(runStages("publish", { dirs, log: () => {} })).rejects.toThrow("offset-out-of-range");
+  });
+
+  it("refuses an outcome whose value is not its target row's, or whose report is not later", async () => {
+    const path = paths().extractTable("target_outcomes");
+    const outcomes = (await readFile(path, "utf8")).trim().split("\n").map((l) => JSON.parse(l) as Row);
+    const [first, ...rest] = outcomes;
+    const bad = { ...first!, outcome_value: Number(first!["outcome_value"]) + 1, outcome_report_year: first!["target_report_year"] };
+    await writeFile(path, [bad, ...rest].map((r) => JSON.stringify(r) + "\n").join(""));
+    await expect(runStages("validate", { dirs, log: () => {} })).rejects.toThrow(/target_outcomes row 1 .*foreign-key: no targets row with target_id,article_id,district_id,indicator,unit,year,value/u);
+    const report = JSON.parse(await readFile(paths().validateReport, "utf8"));
+    expect(report.errors.map((e: { type: string }) => e.type).sort()).toEqual(["foreign-key", "foreign-key", "range-order"]);
   });
 
   it("the unchanged build validates: the rules hold on the real articles", async () => {

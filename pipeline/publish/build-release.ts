@@ -5,6 +5,7 @@ import { writeHashedFile } from "../lib/hashed-file.ts";
 import { changesSince, type PreviousRelease } from "./changes-since.ts";
 import { dataDictionary } from "./data-dictionary.ts";
 import { datasetCard } from "./dataset-card.ts";
+import { outcomeExample } from "./outcome-example.ts";
 import { datapackage, FORMATS, type FileFacts, type Format } from "./datapackage.ts";
 import type { DatasetInfo } from "./dataset-info.ts";
 import { schemaChanges } from "./schema-changes.ts";
@@ -54,7 +55,7 @@ export async function buildRelease(
       written,
       previous && { version: previous.version, schema: schemaChanges(defs, previous), removedTables: await removedTables(defs, previous) },
     ),
-    "README.md": datasetCard(info, written, Object.keys(FORMATS) as Format[], scores),
+    "README.md": datasetCard(info, written, Object.keys(FORMATS) as Format[], scores, defs.some((d) => d.name === "target_outcomes") ? await outcomeExample(rows) : null),
   };
   for (const [name, text] of Object.entries(documents)) facts.set(name, { path: name, ...(await writeHashedFile(join(dir, name), text)) });
   const sums = [...facts.keys()].sort().map((name) => `${facts.get(name)!.sha256}  ${name}`).join("\n") + "\n";

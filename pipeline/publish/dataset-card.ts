@@ -29,7 +29,8 @@ ${table} <- arrow::read_ipc_file("${table}.arrow")
 \`\`\``;
 
 /** The release's README.md: what is in it, how it was made, known limits, how to load it, extraction scores. */
-export function datasetCard(info: DatasetInfo, tables: readonly CardTable[], formats: readonly Format[], scores: string | null): string {
+export function datasetCard(info: DatasetInfo, tables: readonly CardTable[], formats: readonly Format[], scores: string | null, outcomeExample: string | null = null): string {
+  const has = (name: string) => tables.some((t) => t.def.name === name);
   const example = tables.at(-1)?.def.name ?? "table";
   const out = [
     `# ${info.title}`,
@@ -55,6 +56,17 @@ export function datasetCard(info: DatasetInfo, tables: readonly CardTable[], for
       "**publish** writes this folder. Every fact carries the sentence it came from and its offsets in the normalized and the raw text. " +
       "The build is deterministic: the same articles and code give byte-identical files, and dates come from the declared release date.",
     "",
+    ...(has("headline_targets") && has("target_outcomes")
+      ? [
+          "## Headline targets and their outcomes",
+          "",
+          "`headline_targets` is the panel most users want: one row per place (`district_id`), `year`, `indicator` and `unit`, taken from the main expected targets paragraph (主要预期目标) of each report's plan, with the value, comparator and direction, and the `target_id` of the `targets` row that states it (its sentence and offsets). GDP growth and a GDP level of one place and year are two rows (`percent`, `CNY`). Indicator codes are in `indicators`; a metric gets the code of the longest alias it contains, when its unit fits.",
+          "",
+          "`target_outcomes` links a headline target for year Y to the result that the next later report of the same place states for Y, with the same indicator and unit, measured the same way: a change over the year before (never a multi-year or average rate), a decrease for a decrease target. Nothing is linked where either side is missing. `met` is true when the outcome is at or beyond the target in the indicator's better direction (higher GDP growth, lower CPI or unemployment, a larger cut of energy intensity), false when short of it, and empty for an approx (左右) target missed by no more than 0.5 percentage points (2% of the target for other units). `gap` is outcome − target.",
+          ...(outcomeExample ? ["", outcomeExample] : []),
+          "",
+        ]
+      : []),
     "## Known limits",
     "",
     ...(info.limits.length > 0 ? info.limits.map((l) => `- ${l}`) : ["None recorded."]),
