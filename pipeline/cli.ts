@@ -1,9 +1,9 @@
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { defaultDirs } from "./paths.ts";
-import { runStages } from "./run-stages.ts";
-import { PipelineError } from "./stage.ts";
+import { defaultDirs } from "./lib/paths.ts";
+import { runStages } from "./stages/run-stages.ts";
+import { PipelineError } from "./stages/stage.ts";
 import { stages } from "./stages/index.ts";
 
 const usage = `usage: npx tsx pipeline/cli.ts <stage|all> [--raw DIR] [--build DIR] [--out DIR]

@@ -3,10 +3,10 @@ import { parseArgs } from "node:util";
 import type { ArticleRow } from "../schemas/articles.ts";
 import type { TargetRow } from "../schemas/targets.ts";
 import { readJsonlAll } from "./lib/files.ts";
-import { buildPaths, defaultDirs, projectRoot } from "./paths.ts";
-import { evaluate, formatReport, loadGold } from "./targets/evaluate.ts";
+import { buildPaths, defaultDirs, goldDir, projectRoot } from "./lib/paths.ts";
+import { evaluate, formatReport, loadGold } from "./eval/evaluate-targets.ts";
 import type { TargetOutcomeRow } from "../schemas/target-outcomes.ts";
-import { formatOutcomes, formatStructure, loadCsv, OutcomeGold, scoreBuildStructure, scoreOutcomes } from "./targets/evaluate-structure.ts";
+import { formatOutcomes, formatStructure, loadCsv, OutcomeGold, scoreBuildStructure, scoreOutcomes } from "./eval/evaluate-structure.ts";
 
 /**
  * `make eval`: scores the build's targets against the gold file of the five articles, then against the structure
@@ -16,7 +16,7 @@ const { values } = parseArgs({
   options: {
     build: { type: "string", default: defaultDirs.build },
     raw: { type: "string", default: defaultDirs.raw },
-    gold: { type: "string", default: join(projectRoot, "tests", "gold") },
+    gold: { type: "string", default: goldDir },
     details: { type: "boolean", default: false },
   },
 });

@@ -2,8 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { defaultDirs, type Dirs } from "../pipeline/paths.ts";
-import { runStages } from "../pipeline/run-stages.ts";
+import { defaultDirs, type Dirs } from "../pipeline/lib/paths.ts";
+import { runStages } from "../pipeline/stages/run-stages.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -8,9 +8,9 @@ import { sha256Hex } from "../pipeline/lib/hash.ts";
 import { normalizeArticle } from "../pipeline/normalize/normalize-article.ts";
 import { extractTargets } from "../pipeline/targets/extract-targets.ts";
 import { articleView } from "../pipeline/text/article-view.ts";
-import { defaultDirs, type Dirs } from "../pipeline/paths.ts";
-import { runStages } from "../pipeline/run-stages.ts";
-import type { TableRows } from "../pipeline/publish/write-table.ts";
+import { defaultDirs, type Dirs } from "../pipeline/lib/paths.ts";
+import { runStages } from "../pipeline/stages/run-stages.ts";
+import type { TableRows } from "../pipeline/lib/table-rows.ts";
 
 /** A fresh temporary folder, removed after the file's tests. */
 export async function tempDir(prefix = "plans-"): Promise<string> {

@@ -3,8 +3,8 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import * as OpenCC from "opencc-js";
-import { defaultDirs } from "../paths.ts";
-import { encodeLegacy } from "./encode-legacy.ts";
+import { defaultDirs } from "../lib/paths.ts";
+import { encodeLegacy } from "../text/legacy-encoding.ts";
 import { loadMaterial, type Mark, type Material, type Piece } from "./load-material.ts";
 import { createPrng, type Prng } from "./prng.ts";
 
@@ -128,10 +128,10 @@ function generateArticle(material: Material, plan: Plan, seed: number, i: number
   };
   if (plan.big5.has(i)) {
     // Big5 pages use the Taiwan variants (為, 群); the few characters Big5 still lacks become "?", as when a page is saved as Big5.
-    const bytes = encodeLegacy(t2tw(text), "big5", { replacement: "?" });
+    const bytes = encodeLegacy(t2tw(text), "big5", { replacement: "?" })!;
     return { name, bytes, meta: { ...meta, encoding: "big5" }, text: new TextDecoder("big5").decode(bytes) };
   }
-  if (plan.gb18030.has(i)) return { name, bytes: encodeLegacy(text, "gb18030"), meta: { ...meta, encoding: "gb18030" }, text };
+  if (plan.gb18030.has(i)) return { name, bytes: encodeLegacy(text, "gb18030")!, meta: { ...meta, encoding: "gb18030" }, text };
   return { name, bytes: utf8.encode(text), meta, text };
 }
 
@@ -145,7 +145,7 @@ function generateBadFile(seed: number, k: number, after: CorpusFile): CorpusFile
   // The same article saved again in another encoding: same decoded text, so the same article id.
   const encoding: FileEncoding = after.meta.encoding === "utf-8" ? "gb18030" : "utf-8";
   const text = after.text!;
-  return { name, bytes: encoding === "utf-8" ? utf8.encode(text) : encodeLegacy(text, encoding), meta: { ...after.meta, kind, encoding }, text };
+  return { name, bytes: encoding === "utf-8" ? utf8.encode(text) : encodeLegacy(text, encoding)!, meta: { ...after.meta, kind, encoding }, text };
 }
 
 /**

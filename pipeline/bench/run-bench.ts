@@ -3,7 +3,7 @@ import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } fr
 import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { projectRoot } from "../paths.ts";
+import { projectRoot } from "../lib/paths.ts";
 import { stages } from "../stages/index.ts";
 import type { Floor } from "./measure-floor.ts";
 

@@ -1,5 +1,5 @@
-import { isCommonHanCode } from "./is-common-han.ts";
-import { isSpace } from "./is-space.ts";
+import { isCommonHanCode } from "../text/is-common-han.ts";
+import { isSpace } from "../text/is-space.ts";
 
 export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
 

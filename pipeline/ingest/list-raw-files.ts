@@ -1,13 +1,12 @@
 import { lstat, readdir } from "node:fs/promises";
 import { join } from "node:path";
+import { SOURCES_FILE } from "../lib/paths.ts";
 
 export interface Skipped {
   source_file: string;
   reason: string;
 }
 
-/** Where the articles beside it come from (repository, path, commit, licence): read as provenance, not as an article. */
-export const SOURCES_FILE = /^SOURCES(?:\.[^.]+)?\.md$/u;
 
 /**
  * Regular .txt files directly inside the folder, sorted by name; `SOURCES*.md` provenance files apart; links and

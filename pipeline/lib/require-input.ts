@@ -1,5 +1,5 @@
 import { access } from "node:fs/promises";
-import { PipelineError } from "../stage.ts";
+import { PipelineError } from "./pipeline-error.ts";
 
 /** Fails with the command that produces a missing stage input. */
 export async function requireInput(path: string, stage: string): Promise<void> {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { projectRoot } from "../paths.ts";
+import { projectRoot } from "./paths.ts";
 import { writeFileAtomic, writeJson } from "./files.ts";
 import { sha256Hex } from "./hash.ts";
 

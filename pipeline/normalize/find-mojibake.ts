@@ -1,5 +1,5 @@
-import { isCommonHanCode } from "../ingest/is-common-han.ts";
-import { isSpace } from "../ingest/is-space.ts";
+import { isCommonHanCode } from "../text/is-common-han.ts";
+import { isSpace } from "../text/is-space.ts";
 import { tag } from "../text/segment.ts";
 
 export interface TextSpan {

@@ -1,7 +1,6 @@
 import type { MojibakeSpan } from "../../schemas/normalized-article.ts";
-import { encodeLegacy } from "../ingest/encode-legacy.ts";
-import { isCommonHan } from "../ingest/is-common-han.ts";
-import { legacyCodeTable } from "../ingest/legacy-code-table.ts";
+import { isCommonHan } from "../text/is-common-han.ts";
+import { encodeLegacy, legacyCodeTable } from "../text/legacy-encoding.ts";
 import { findMojibake, isOddChar, type TextSpan } from "./find-mojibake.ts";
 import { applyEdits, rawSpan, type Edit, type MappedText } from "../text/mapped-text.ts";
 
@@ -80,8 +79,10 @@ function stretchesTouching(text: string, spans: readonly TextSpan[]): TextSpan[]
 /** Re-reads a stretch's GBK bytes one byte later; runs of frequent characters replace mostly odd source characters. */
 function redecode(text: string, stretch: TextSpan): Edit[] {
   const chars = text.slice(stretch.start, stretch.end);
-  const bytes = encodeLegacy(chars, "gb18030");
-  return bytes ? runsOfFrequent(chars, bytes, stretch.start) : [];
+  // Only GBK's two-byte codes can have been read a byte off; a stretch with anything else is left alone.
+  const { encode } = legacyCodeTable("gb18030");
+  if (![...chars].every((c) => c.charCodeAt(0) < 0x80 || encode.has(c))) return [];
+  return runsOfFrequent(chars, encodeLegacy(chars, "gb18030")!, stretch.start);
 }
 
 function runsOfFrequent(chars: string, bytes: Uint8Array, offset: number): Edit[] {

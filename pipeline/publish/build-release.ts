@@ -2,14 +2,16 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { TableDef } from "../../schemas/column.ts";
 import { writeHashedFile } from "../lib/hashed-file.ts";
-import { changesSince, type PreviousRelease } from "./changes-since.ts";
+import { changesSince } from "./changes-since.ts";
+import type { PreviousRelease } from "./previous-release.ts";
 import { dataDictionary } from "./data-dictionary.ts";
 import { datasetCard } from "./dataset-card.ts";
 import { outcomeExample } from "./outcome-example.ts";
 import { datapackage, FORMATS, type FileFacts, type Format } from "./datapackage.ts";
 import type { DatasetInfo } from "./dataset-info.ts";
 import { schemaChanges } from "./schema-changes.ts";
-import { writeTable, type TableRows, type WrittenTable } from "./write-table.ts";
+import type { TableRows } from "../lib/table-rows.ts";
+import { writeTable, type WrittenTable } from "./write-table.ts";
 
 export interface ReleaseOptions {
   /** The release this one is compared with in CHANGES.md; null for the first. */

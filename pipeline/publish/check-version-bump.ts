@@ -1,4 +1,4 @@
-import { PipelineError } from "../stage.ts";
+import { PipelineError } from "../lib/pipeline-error.ts";
 import type { SchemaChange } from "./schema-changes.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
-import { projectRoot } from "../paths.ts";
+import { datasetInfoPath, projectRoot } from "../lib/paths.ts";
 
 /** dataset.json: the one place that holds the dataset's version and release date. */
 export const DatasetInfo = z.object({
@@ -18,8 +18,6 @@ export const DatasetInfo = z.object({
   changes: z.array(z.string()).default([]),
 });
 export type DatasetInfo = z.infer<typeof DatasetInfo>;
-
-export const datasetInfoPath = join(projectRoot, "dataset.json");
 
 export function readDatasetInfo(path = datasetInfoPath): DatasetInfo {
   return DatasetInfo.parse(JSON.parse(readFileSync(path, "utf8")));

@@ -1,4 +1,4 @@
-import type { TableRows } from "./write-table.ts";
+import type { TableRows } from "../lib/table-rows.ts";
 
 type Row = Record<string, unknown>;
 

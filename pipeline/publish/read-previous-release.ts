@@ -1,7 +1,7 @@
 import { open, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { DateDay, RecordBatchReader, type DataType } from "apache-arrow";
-import type { PreviousRelease, PreviousTable } from "./changes-since.ts";
+import type { PreviousRelease, PreviousTable } from "./previous-release.ts";
 import { compareVersions } from "./compare-versions.ts";
 import type { ReleaseEntry } from "./write-release.ts";
 

@@ -1,5 +1,5 @@
 import type { TableDef } from "../../schemas/column.ts";
-import type { PreviousRelease } from "./changes-since.ts";
+import type { PreviousRelease } from "./previous-release.ts";
 import { describeColumns } from "./describe-columns.ts";
 
 export interface SchemaChange {

@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileSha256, writeJson } from "../lib/files.ts";
-import { PipelineError } from "../stage.ts";
+import { PipelineError } from "../lib/pipeline-error.ts";
 import { compareVersions } from "./compare-versions.ts";
 import type { DatasetInfo } from "./dataset-info.ts";
 import { writeArchive, type ArchiveFacts } from "./write-archive.ts";

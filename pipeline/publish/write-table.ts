@@ -2,7 +2,9 @@ import { join } from "node:path";
 import { RecordBatchFileWriter, type RecordBatch } from "apache-arrow";
 import type { TableDef } from "../../schemas/column.ts";
 import { HashedFile, writeHashedFile, type WrittenFile } from "../lib/hashed-file.ts";
-import { RowDiff, type DiffCounts, type PreviousTable } from "./changes-since.ts";
+import { RowDiff, type DiffCounts } from "./changes-since.ts";
+import type { PreviousTable } from "./previous-release.ts";
+import type { TableRows } from "../lib/table-rows.ts";
 import type { FileFacts } from "./datapackage.ts";
 import { describeColumns, type Column } from "./describe-columns.ts";
 import { arrowBatch, arrowSchema, DictionaryValues, type FrozenDictionaries } from "./to-arrow.ts";
@@ -13,8 +15,6 @@ import { parquetBytes } from "./to-parquet.ts";
 
 type Row = Record<string, unknown>;
 
-/** A table's rows, readable more than once: publish goes over each table twice. */
-export type TableRows = (table: string) => AsyncIterable<Row>;
 
 export interface WrittenTable {
   def: TableDef;

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { NormalizedArticle, NormalizedEntry } from "../../schemas/normalized-article.ts";
-import { extractArticle } from "../extract/extract-article.ts";
+import { extractArticle } from "./extract-article.ts";
 import type { CachedJob } from "../lib/run-cached.ts";
 import { storeOutput, type Sidecar } from "../lib/stage-cache.ts";
 

@@ -1,4 +1,4 @@
-import type { Stage } from "../stage.ts";
+import type { Stage } from "./stage.ts";
 
 /** The stages in order; each reads the output of the one before. */
 export const stages: readonly Stage[] = [

@@ -6,7 +6,7 @@ import { writeJson, writeJsonl } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { runCached } from "../lib/run-cached.ts";
 import { openStageCache } from "../lib/stage-cache.ts";
-import { PipelineError, type StageContext } from "../stage.ts";
+import { PipelineError, type StageContext } from "./stage.ts";
 import type { IngestRecord, IngestSummary, RawFile } from "./ingest-file.ts";
 
 export type { IngestRecord } from "./ingest-file.ts";

@@ -4,7 +4,7 @@ import { sha256Hex } from "../lib/hash.ts";
 import { requireInput } from "../lib/require-input.ts";
 import { runCached } from "../lib/run-cached.ts";
 import { openStageCache } from "../lib/stage-cache.ts";
-import type { StageContext } from "../stage.ts";
+import type { StageContext } from "./stage.ts";
 import type { IngestRecord } from "./ingest-file.ts";
 import type { NormalizeItem } from "./normalize-file.ts";
 

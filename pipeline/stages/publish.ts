@@ -2,11 +2,11 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { tables } from "../../schemas/index.ts";
-import { projectRoot } from "../paths.ts";
+import { datasetInfoPath, goldTargetsPath, projectRoot } from "../lib/paths.ts";
 import { buildRelease } from "../publish/build-release.ts";
 import { checkVersionBump } from "../publish/check-version-bump.ts";
-import { datasetInfoPath, readDatasetInfo } from "../publish/dataset-info.ts";
-import { extractionScores } from "../publish/extraction-scores.ts";
+import { readDatasetInfo } from "../publish/dataset-info.ts";
+import { extractionScores } from "../eval/extraction-scores.ts";
 import { readPreviousRelease } from "../publish/read-previous-release.ts";
 import { schemaChanges } from "../publish/schema-changes.ts";
 import { writeRelease } from "../publish/write-release.ts";
@@ -14,17 +14,16 @@ import { fileSha256, writeJson } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { requireInput } from "../lib/require-input.ts";
 import { codeVersion } from "../lib/stage-cache.ts";
-import type { StageContext } from "../stage.ts";
+import type { StageContext } from "./stage.ts";
 import { readValidatedTables } from "../validate/read-validated-tables.ts";
 
-const goldPath = join(projectRoot, "tests", "gold", "targets-dev.csv");
 
 /**
  * What a release is built from: the validate report (which holds the tables' hashes), the dataset description,
  * the gold file behind the card's scores and publish's own code.
  */
 async function releaseBasis(paths: StageContext["paths"]): Promise<string> {
-  const inputs = await Promise.all([paths.validateReport, datasetInfoPath, goldPath].map((path) => fileSha256(path)));
+  const inputs = await Promise.all([paths.validateReport, datasetInfoPath, goldTargetsPath].map((path) => fileSha256(path)));
   return sha256Hex(JSON.stringify([await codeVersion(new URL(import.meta.url)), ...inputs]));
 }
 
@@ -46,7 +45,7 @@ export async function run({ dirs, paths, log }: StageContext): Promise<void> {
   const rows = await readValidatedTables(paths, tables);
   const previous = await readPreviousRelease(dirs.dist, info.version);
   if (previous) checkVersionBump(previous.version, info.version, schemaChanges(tables, previous));
-  const scores = await extractionScores(goldPath, rows);
+  const scores = await extractionScores(goldTargetsPath, rows);
   const outcome = await writeRelease(dirs.dist, info, (dir) => buildRelease(dir, info, tables, rows, { previous, scores }));
   await writeJson(paths.publishStamp, { ...stamp, sums: await fileSha256(sums) });
   log(`publish: v${info.version} ${outcome === "written" ? "written to" : "unchanged in"} ${target}`);

@@ -4,7 +4,7 @@ import { tables } from "../../schemas/index.ts";
 import { fileSha256, writeJson } from "../lib/files.ts";
 import { requireInput } from "../lib/require-input.ts";
 import { codeVersion } from "../lib/stage-cache.ts";
-import { PipelineError, type StageContext } from "../stage.ts";
+import { PipelineError, type StageContext } from "./stage.ts";
 import { tableRules } from "../validate/table-rules.ts";
 import { validateBuild } from "../validate/validate-build.ts";
 import { refusal } from "../validate/validation-error.ts";

@@ -1,8 +1,8 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { scopedMemo } from "../lib/scoped-memo.ts";
-import { codebook } from "../themes/codebook.ts";
-import neutralPhrases from "../themes/neutral-phrases.json" with { type: "json" };
+import { codebook } from "../../schemas/theme-codebook.ts";
+import neutralPhrases from "./neutral-phrases.json" with { type: "json" };
 
 /** Adverbs, prepositions, conjunctions, pronouns and particles (jieba tags): words that never start a name or a noun phrase. */
 export const FUNCTION_WORD_TAG = /^(?:d|ad|p|c|r|u[a-z]*)$/u;

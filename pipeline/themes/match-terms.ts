@@ -1,6 +1,5 @@
-import type { ThemeCode } from "../../schemas/theme-codebook.ts";
 import { segment } from "../text/segment.ts";
-import { codebook } from "./codebook.ts";
+import { codebook, type ThemeCode } from "../../schemas/theme-codebook.ts";
 
 /** One occurrence of a codebook term, with UTF-16 offsets into the matched text. */
 export interface TermMatch {

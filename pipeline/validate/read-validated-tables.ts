@@ -2,9 +2,9 @@ import { readFile } from "node:fs/promises";
 import type { TableDef } from "../../schemas/column.ts";
 import { fileSha256, readJsonl } from "../lib/files.ts";
 import { requireInput } from "../lib/require-input.ts";
-import type { BuildPaths } from "../paths.ts";
-import type { TableRows } from "../publish/write-table.ts";
-import { PipelineError } from "../stage.ts";
+import type { BuildPaths } from "../lib/paths.ts";
+import type { TableRows } from "../lib/table-rows.ts";
+import { PipelineError } from "../lib/pipeline-error.ts";
 import { refusal, type ValidationError } from "./validation-error.ts";
 
 interface Report {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type { TableDef } from "../../schemas/column.ts";
 import type { NormalizedEntry } from "../../schemas/normalized-article.ts";
-import type { BuildPaths } from "../paths.ts";
+import type { BuildPaths } from "../lib/paths.ts";
 import { fileSha256, readJsonl, writeJson } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { requireInput } from "../lib/require-input.ts";

@@ -1,0 +1,54 @@
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The project root, so defaults work from any working directory. */
+export const projectRoot = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+/** dataset.json: the dataset's name, version and release date. */
+export const datasetInfoPath = join(projectRoot, "dataset.json");
+/** The hand-checked gold files that make eval and the dataset card score against. */
+export const goldDir = join(projectRoot, "pipeline", "eval", "gold");
+export const goldTargetsPath = join(goldDir, "targets-dev.csv");
+export const goldStructureDir = join(goldDir, "structure");
+/** Where the articles beside it come from (repository, path, commit, licence): read as provenance, not as an article. */
+export const SOURCES_FILE = /^SOURCES(?:\.[^.]+)?\.md$/u;
+
+export interface Dirs {
+  raw: string;
+  build: string;
+  dist: string;
+}
+
+export const defaultDirs: Dirs = {
+  raw: join(projectRoot, "raw"),
+  build: join(projectRoot, "build"),
+  dist: join(projectRoot, "dist"),
+};
+
+/** Every path a stage reads or writes; nobody else spells out build/… by hand. */
+export function buildPaths(dirs: Dirs) {
+  const stage = (name: string) => join(dirs.build, name);
+  return {
+    ingestManifest: join(stage("ingest"), "articles.jsonl"),
+    ingestRejections: join(stage("ingest"), "rejections.json"),
+    /** Decoded text per raw file (empty for a rejected one), each with its cache sidecar. */
+    ingestFiles: join(stage("ingest"), "files"),
+    ingestText: (sourceFile: string) => join(stage("ingest"), "files", sourceFile),
+    normalizeManifest: join(stage("normalize"), "articles.jsonl"),
+    normalizedArticles: join(stage("normalize"), "articles"),
+    normalizedArticle: (articleId: string) => join(stage("normalize"), "articles", `${articleId}.json`),
+    extractedArticles: join(stage("extract"), "articles"),
+    extractedArticle: (articleId: string) => join(stage("extract"), "articles", `${articleId}.json`),
+    extractTable: (table: string) => join(stage("extract"), `${table}.jsonl`),
+    /** What the extract tables were concatenated from: equal next time means they need not be rewritten. */
+    extractTablesStamp: join(stage("extract"), "tables.stamp"),
+    validateReport: join(stage("validate"), "report.json"),
+    validateTextChecks: join(stage("validate"), "text-checks.json"),
+    /** What the last release written or confirmed was built from. */
+    publishStamp: join(stage("publish"), "stamp.json"),
+    release: (version: string) => join(dirs.dist, `v${version}`),
+    releasesIndex: join(dirs.dist, "releases.json"),
+  };
+}
+
+export type BuildPaths = ReturnType<typeof buildPaths>;

@@ -1,0 +1,23 @@
+import { availableParallelism } from "node:os";
+import { buildPaths, type Dirs } from "../lib/paths.ts";
+import type { Stage } from "./stage.ts";
+import { stages } from "./index.ts";
+
+export interface RunOptions {
+  dirs: Dirs;
+  log?: (message: string) => void;
+  /** Worker threads for per-article work (default: the core count). */
+  jobs?: number;
+}
+
+/** Runs the named stage, or every stage in order for "all". */
+export async function runStages(name: string, { dirs, log = (m) => console.error(m), jobs = availableParallelism() }: RunOptions): Promise<void> {
+  const selected: readonly Stage[] = name === "all" ? stages : stages.filter((s) => s.name === name);
+  if (selected.length === 0) throw new Error(`unknown stage ${name}`);
+  const ctx = { dirs, paths: buildPaths(dirs), log, jobs };
+  for (const stage of selected) {
+    const started = performance.now();
+    await (await stage.load()).run(ctx);
+    log(`${stage.name} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  }
+}

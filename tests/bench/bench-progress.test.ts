@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { startProgress } from "../../pipeline/lib/progress.ts";
+
+function fakeStream(isTTY: boolean) {
+  const writes: string[] = [];
+  return { stream: { isTTY, write: (text: string) => writes.push(text) }, writes };
+}
+
+describe("startProgress", () => {
+  it("logs plain lines every N items when not on a terminal", () => {
+    let clock = 0;
+    const { stream, writes } = fakeStream(false);
+    const progress = startProgress({ label: "normalize", total: 25, stream, everyItems: 10, everyMs: 60_000, now: () => clock });
+    for (let i = 0; i < 25; i++) {
+      clock += 100;
+      progress.tick();
+    }
+    progress.done();
+    expect(writes).toEqual([
+      "normalize: 10/25 (40%) 10.0/s 1.0 s\n",
+      "normalize: 20/25 (80%) 10.0/s 2.0 s\n",
+      "normalize: 25/25 (100%) 10.0/s 2.5 s\n",
+    ]);
+  });
+
+  it("logs after everyMs even when few items passed", () => {
+    let clock = 0;
+    const { stream, writes } = fakeStream(false);
+    const progress = startProgress({ label: "extract", stream, everyItems: 1000, everyMs: 5000, now: () => clock });
+    clock = 6000;
+    progress.tick(3);
+    expect(writes).toEqual(["extract: 3 0.5/s 6.0 s\n"]);
+  });
+
+  it("redraws one line with a bar on a terminal, then ends it", () => {
+    let clock = 0;
+    const { stream, writes } = fakeStream(true);
+    const progress = startProgress({ label: "ingest", total: 4, stream, now: () => clock });
+    for (let i = 0; i < 4; i++) {
+      clock += 500;
+      progress.tick();
+    }
+    progress.done();
+    expect(writes.every((w) => w.startsWith("\r"))).toBe(true);
+    expect(writes.at(-1)).toBe(`\ringest: [${"#".repeat(24)}] 4/4 (100%) 2.0/s 2.0 s\x1b[K\n`);
+    expect(writes.slice(0, -1).join("")).not.toContain("\n");
+  });
+});

@@ -1,0 +1,82 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sha256Hex } from "../../pipeline/lib/hash.ts";
+import { openStageCache, storeOutput } from "../../pipeline/lib/stage-cache.ts";
+
+let dir: string;
+let entry: URL;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "stage-cache-"));
+  // A tiny stage: entry → helper → data file beside it; an unrelated module in the same folder.
+  await writeFile(join(dir, "stage.ts"), `import { helper } from "./helper.ts";\nexport const run = helper;\n`);
+  await writeFile(join(dir, "helper.ts"), `import words from "./words.json" with { type: "json" };\nexport const helper = () => words;\n`);
+  await writeFile(join(dir, "words.json"), `["实施"]\n`);
+  await writeFile(join(dir, "unrelated.ts"), `export const x = 1;\n`);
+  entry = pathToFileURL(join(dir, "stage.ts"));
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const text = "鲤城区实施“强产业、兴城市”双轮驱动。";
+
+async function buildOnce(config: unknown, input: string) {
+  const cache = await openStageCache({ entry, config });
+  const output = join(dir, "out", "a1.json");
+  const hash = sha256Hex(input);
+  const hit = await cache.lookup(output, hash);
+  if (!hit) await storeOutput(output, JSON.stringify({ text: input }), cache.stamp(hash), { sentences: 1 });
+  return { hit: hit !== null, cache, output };
+}
+
+describe("openStageCache", () => {
+  it("misses on the first build, then hits on unchanged input, code and config", async () => {
+    expect((await buildOnce({ profile: "t2cn" }, text)).hit).toBe(false);
+    const again = await buildOnce({ profile: "t2cn" }, text);
+    expect(again.hit).toBe(true);
+    expect(again.cache.stats).toEqual({ hits: 1, misses: 0 });
+  });
+
+  it("writes a sidecar with input hash, code version, the output's size and hash, and the summary", async () => {
+    const { output, cache } = await buildOnce({}, text);
+    const sidecar = JSON.parse(await readFile(`${output}.meta.json`, "utf8"));
+    expect(sidecar).toMatchObject({ input_sha256: sha256Hex(text), code_version: cache.codeVersion, summary: { sentences: 1 } });
+    expect(sidecar.output_bytes).toBe(Buffer.byteLength(await readFile(output)));
+    expect(sidecar.output_sha256).toBe(sha256Hex(await readFile(output)));
+  });
+
+  it("misses when the input changes", async () => {
+    await buildOnce({}, text);
+    expect((await buildOnce({}, text.replace("强", "優"))).hit).toBe(false);
+  });
+
+  it("misses when the configuration changes, whatever the key order", async () => {
+    await buildOnce({ a: 1, b: [1, 2] }, text);
+    expect((await buildOnce({ b: [1, 2], a: 1 }, text)).hit).toBe(true);
+    expect((await buildOnce({ a: 2, b: [1, 2] }, text)).hit).toBe(false);
+  });
+
+  it("misses when a module or data file in the stage's import graph changes, not when an unrelated one does", async () => {
+    await buildOnce({}, text);
+    await writeFile(join(dir, "unrelated.ts"), `export const x = 2;\n`); // not imported: not stage code
+    expect((await buildOnce({}, text)).hit).toBe(true);
+    await writeFile(join(dir, "README.md"), "How the helper works.\n"); // documentation changes no output
+    expect((await buildOnce({}, text)).hit).toBe(true);
+    await writeFile(join(dir, "words.json"), `["实施", "推进"]\n`);
+    expect((await buildOnce({}, text)).hit).toBe(false);
+    expect((await buildOnce({}, text)).hit).toBe(true);
+    await writeFile(join(dir, "helper.ts"), `import words from "./words.json" with { type: "json" };\nexport const helper = () => [...words];\n`);
+    expect((await buildOnce({}, text)).hit).toBe(false);
+  });
+
+  it("misses when the output was deleted or truncated", async () => {
+    const { output } = await buildOnce({}, text);
+    await writeFile(output, "{}");
+    expect((await buildOnce({}, text)).hit).toBe(false);
+    await rm(output);
+    await rm(`${output}.meta.json`);
+    expect((await buildOnce({}, text)).hit).toBe(false);
+  });
+});

@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { sha256Hex } from "../../pipeline/lib/hash.ts";
+import { mapInWorkers, type PoolTask } from "../../pipeline/lib/worker-pool.ts";
+
+/** A task that busy-waits `spin` ms before answering, so early items can finish after later ones. */
+const spinTask: PoolTask = {
+  module: new URL(
+    `data:text/javascript,${encodeURIComponent(`export function run({ id, spin, fail }) {
+      const end = Date.now() + spin;
+      while (Date.now() < end);
+      if (fail) throw new Error("bad article text");
+      return { id };
+    }`)}`,
+  ),
+  exportName: "run",
+};
+
+/** A real TypeScript module of the pipeline, loaded by each worker through tsx. */
+const hashTask: PoolTask = { module: new URL("../../pipeline/lib/hash.ts", import.meta.url), exportName: "sha256Hex" };
+
+async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const value of source) out.push(value);
+  return out;
+}
+
+const items = Array.from({ length: 24 }, (_, i) => ({ id: `article-${i}`, spin: i % 6 === 0 ? 40 : 1, fail: false }));
+
+describe("mapInWorkers", () => {
+  it.each([1, 2, 3])("returns results in input order with %i job(s)", async (jobs) => {
+    const results = await collect(mapInWorkers<(typeof items)[0], { id: string }>(items, spinTask, { jobs, window: 5 }));
+    expect(results.map((r) => r.id)).toEqual(items.map((i) => i.id));
+  });
+
+  it("runs TypeScript modules in workers and matches the in-thread results", async () => {
+    const texts = Array.from({ length: 50 }, (_, i) => `第${i}条 实施`.repeat(i + 1));
+    const expected = texts.map((t) => sha256Hex(t));
+    expect(await collect(mapInWorkers(texts, hashTask, { jobs: 1 }))).toEqual(expected);
+    expect(await collect(mapInWorkers(texts, hashTask, { jobs: 2, window: 3 }))).toEqual(expected);
+  });
+
+  it("pulls lazily from an async source, at most `window` items ahead of the consumer", async () => {
+    let pulled = 0;
+    async function* source() {
+      for (const item of items) {
+        pulled++;
+        yield item;
+      }
+    }
+    const consumedAt: number[] = [];
+    for await (const _ of mapInWorkers(source(), spinTask, { jobs: 2, window: 4 })) consumedAt.push(pulled);
+    consumedAt.forEach((p, i) => expect(p - i).toBeLessThanOrEqual(4));
+  });
+
+  it.each([1, 2])("names the failing article with %i job(s)", async (jobs) => {
+    const failing = items.map((item, i) => (i === 7 ? { ...item, fail: true } : item));
+    const run = collect(mapInWorkers(failing, spinTask, { jobs, name: (item) => item.id }));
+    await expect(run).rejects.toThrow("article-7: bad article text");
+  });
+
+  it("gives each worker a second item while its first waits on I/O", async () => {
+    // Every item counts itself in shared memory, then waits (as for a file write) until all four have started
+    // or a second has passed; one item per worker would let only two start.
+    const waitTask: PoolTask = {
+      module: new URL(
+        `data:text/javascript,${encodeURIComponent(`export async function run(shared) {
+          const started = new Int32Array(shared);
+          Atomics.add(started, 0, 1);
+          const until = Date.now() + 1000;
+          while (Atomics.load(started, 0) < 4 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+          return Atomics.load(started, 0);
+        }`)}`,
+      ),
+      exportName: "run",
+    };
+    const shared = new SharedArrayBuffer(4);
+    const seen = await collect(mapInWorkers([shared, shared, shared, shared], waitTask, { jobs: 2 }));
+    expect(seen).toEqual([4, 4, 4, 4]);
+  });
+
+  it("starts no worker for an empty input (a no-op rebuild pays nothing)", async () => {
+    const unloadable = { module: new URL("data:text/javascript,throw new Error('loaded')"), exportName: "run" };
+    expect(await collect(mapInWorkers([], unloadable, { jobs: 2 }))).toEqual([]);
+    await expect(collect(mapInWorkers(["x"], unloadable, { jobs: 2, name: (s) => `article ${s}` }))).rejects.toThrow("article x: loaded");
+  });
+
+  it("fails with the module when the export is missing", async () => {
+    const missing = { ...hashTask, exportName: "nope" };
+    await expect(collect(mapInWorkers(["x"], missing, { jobs: 1 }))).rejects.toThrow("has no function export nope");
+    await expect(collect(mapInWorkers(["x", "y"], missing, { jobs: 2, name: (s) => `article ${s}` }))).rejects.toThrow("has no function export nope");
+  });
+});

@@ -1,0 +1,71 @@
+import { appendFile, copyFile, mkdir, readdir, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildPaths, defaultDirs, type Dirs } from "../../pipeline/lib/paths.ts";
+import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
+import { runStages } from "../../pipeline/stages/run-stages.ts";
+import { sharedBuild, snapshot, tempDir } from "../helpers.ts";
+
+const { version } = readDatasetInfo();
+const ARTICLES = ["001_13e63fbf864b6a08.txt", "003_b4d64b2e71754a0b.txt", "004_3f42d803b2d7e6db.txt"];
+
+async function run(dirs: Dirs, jobs: number): Promise<string[]> {
+  const lines: string[] = [];
+  await runStages("all", { dirs, jobs, log: (m) => lines.push(m) });
+  return lines;
+}
+
+const releaseHashes = (dirs: Dirs) => snapshot(join(dirs.dist, `v${version}`));
+
+const reuseLines = (lines: string[]) => lines.filter((l) => / reused, \d+ computed$/.test(l));
+
+describe("incremental rebuilds", () => {
+  let root: string;
+  let dirs: Dirs;
+  let cold: string[];
+  beforeAll(async () => {
+    root = await tempDir("incremental-");
+    const raw = join(root, "raw");
+    await mkdir(raw);
+    for (const name of ARTICLES) await copyFile(join(defaultDirs.raw, name), join(raw, name));
+    dirs = { raw, build: join(root, "build"), dist: join(root, "dist") };
+    cold = await run(dirs, 1);
+  });
+
+  it("computes every article on a cold build and reuses every one on a rebuild, leaving the release as it was", async () => {
+    expect(reuseLines(cold)).toEqual(["ingest: 0 reused, 3 computed", "normalize: 0 reused, 3 computed", "extract: 0 reused, 3 computed"]);
+    const before = await releaseHashes(dirs);
+    const again = await run(dirs, 1);
+    expect(reuseLines(again)).toEqual(["ingest: 3 reused, 0 computed", "normalize: 3 reused, 0 computed", "extract: 3 reused, 0 computed"]);
+    expect(again).toContain("extract: 3 articles, tables unchanged");
+    expect(again).toContain("validate: tables and articles unchanged since the last valid report");
+    expect(again.some((l) => l.startsWith(`publish: v${version} unchanged`))).toBe(true);
+    expect(await releaseHashes(dirs)).toEqual(before);
+  });
+
+  it("recomputes only the changed article, and drops the outputs of a removed one", async () => {
+    // A changed article makes different rows, which a published version must not take: publish elsewhere.
+    const changed = { ...dirs, dist: join(root, "dist-changed") };
+    await appendFile(join(dirs.raw, ARTICLES[1]!), "\n今年全区新增就业岗位1200个。\n");
+    await rm(join(dirs.raw, ARTICLES[2]!));
+    const lines = await run(changed, 1);
+    expect(reuseLines(lines)).toEqual(["ingest: 1 reused, 1 computed", "normalize: 1 reused, 1 computed", "extract: 1 reused, 1 computed"]);
+    const paths = buildPaths(dirs);
+    const outputs = (await readdir(paths.extractedArticles)).filter((n) => n.endsWith(".json") && !n.endsWith(".meta.json"));
+    expect(outputs).toHaveLength(2);
+    const targets = (await readFile(paths.extractTable("targets"), "utf8")).trim().split("\n").map((l) => JSON.parse(l));
+    expect(targets.some((t) => t.value === 1200 && t.sentence.includes("新增就业岗位1200个"))).toBe(true);
+  });
+});
+
+describe("job count", () => {
+  it("--jobs 1 and --jobs 2 publish byte-identical releases", async () => {
+    const root = await tempDir("jobs-");
+    // The shared build ran with --jobs 1.
+    const two = { raw: defaultDirs.raw, build: join(root, "b2"), dist: join(root, "d2") };
+    await run(two, 2);
+    const a = await releaseHashes(sharedBuild());
+    expect(Object.keys(a).length).toBeGreaterThan(30);
+    expect(await releaseHashes(two)).toEqual(a);
+  });
+});
