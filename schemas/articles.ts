@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { column, defineTable, hexId, isoDate } from "./column.ts";
-import { DatePrecision } from "./normalized-article.ts";
+import { DatePrecision, Encoding, Script } from "./normalized-article.ts";
+
+/** Whether an article's subject place was resolved, or why not. */
+export const DistrictStatus = z.enum(["resolved", "ambiguous", "not_found"]);
+export type DistrictStatus = z.infer<typeof DistrictStatus>;
 
 export const ArticleRow = z.object({
   article_id: column(hexId(16), {
@@ -13,7 +17,7 @@ export const ArticleRow = z.object({
   }),
   bytes: column(z.number().int().nonnegative(), { description: "Size of the raw file.", unit: "byte", examples: [5444] }),
   sha256: column(hexId(64), { description: "SHA-256 of the raw file's bytes.", examples: ["90e60d3f92b80d02732af30380a6f8728b7d6ef712eab926a6b170aacae7c23e"] }),
-  encoding: column(z.enum(["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030", "big5"]), {
+  encoding: column(Encoding, {
     description: "Character encoding detected in the raw bytes.",
     examples: ["utf-8"],
     categorical: true,
@@ -22,7 +26,7 @@ export const ArticleRow = z.object({
     description: "Confidence of the encoding detection: 1 for a byte-order mark or the only clean decode, lower when several decodes scored close.",
     examples: [1],
   }),
-  original_script: column(z.enum(["traditional", "simplified", "mixed"]), {
+  original_script: column(Script, {
     description: "Chinese script the article was written in, before conversion to Simplified.",
     examples: ["traditional"],
     categorical: true,
@@ -71,7 +75,7 @@ export const ArticleRow = z.object({
     description: "Subject district (FK to districts): the place whose plan the article states; empty when unresolved (see district_status).",
     examples: ["441302"],
   }),
-  district_status: column(z.enum(["resolved", "ambiguous", "not_found"]), {
+  district_status: column(DistrictStatus, {
     description: "resolved; ambiguous: namesake places (鼓楼区 in four cities) the text does not tell apart; not_found: no place named in the title or lead or next to its own party committee or government.",
     examples: ["resolved"],
     categorical: true,

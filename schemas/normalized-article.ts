@@ -102,14 +102,27 @@ export const DocumentDate = z.object({
 });
 export type DocumentDate = z.infer<typeof DocumentDate>;
 
-export const NormalizedArticle = z.object({
+/** The character encodings ingest reads, the one list (detect-encoding.ts says how each is recognised). */
+export const Encoding = z.enum(["utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030", "big5"]);
+export type Encoding = z.infer<typeof Encoding>;
+
+/** The scripts an article can be written in, before conversion to Simplified. */
+export const Script = z.enum(["traditional", "simplified", "mixed"]);
+export type Script = z.infer<typeof Script>;
+
+/** A line of the ingest manifest: an accepted file, its content id and how it was decoded. */
+export const IngestRecord = z.object({
   article_id: z.string(),
   source_file: z.string(),
   bytes: z.number().int(),
   sha256: z.string(),
-  encoding: z.string(),
+  encoding: Encoding,
   encoding_confidence: z.number(),
-  original_script: z.enum(["traditional", "simplified", "mixed"]),
+});
+export type IngestRecord = z.infer<typeof IngestRecord>;
+
+export const NormalizedArticle = IngestRecord.extend({
+  original_script: Script,
   raw_text: z.string(),
   original_text: z.string(),
   text: z.string(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { DistrictStatus } from "../../schemas/articles.ts";
 import type { Block } from "../../schemas/normalized-article.ts";
 import type { Place } from "./gazetteer.ts";
 import { findMentions, levelRank, placeIndex, type Mention } from "./place-index.ts";
@@ -20,7 +21,7 @@ const roleAfter = new RegExp(`^(?:${[...cues.role_after, ...cues.agent_after].jo
 const roleBefore = new RegExp(`(?:${cues.role_before.join("|")})$`);
 const mediaAfter = new RegExp(`^(?:${cues.media_after.join("|")})`);
 
-export type SubjectStatus = "resolved" | "ambiguous" | "not_found";
+export type SubjectStatus = DistrictStatus;
 
 export interface Subject {
   place: Place | null;

@@ -2,6 +2,7 @@ import type { HeadlineTargetRow } from "../../schemas/headline-targets.ts";
 import { indicatorCodebook } from "../../schemas/indicators.ts";
 import type { TargetOutcomeRow } from "../../schemas/target-outcomes.ts";
 import type { TargetRow } from "../../schemas/targets.ts";
+import { dropBinaryNoise } from "../lib/numbers.ts";
 
 /** An achievement row as outcome linking needs it, with its article's report year. */
 export type Achievement = Pick<TargetRow, "target_id" | "article_id" | "district_id" | "indicator" | "unit" | "year" | "value" | "direction" | "base_year" | "time_phrase" | "sentence"> & {
@@ -25,7 +26,6 @@ const namesItsYear = (a: Achievement) => (a.time_phrase !== null && a.sentence.i
 export const APPROX_TOLERANCE = { percent_points: 0.5, relative: 0.02 };
 
 const better = new Map(indicatorCodebook.map((e) => [e.indicator, e.better]));
-const round = (x: number) => Number(x.toPrecision(12));
 
 /**
  * Whether the outcome meets the target, in the direction that is better for the indicator (for a decrease target,
@@ -72,7 +72,7 @@ export function linkOutcomes(panel: readonly HeadlineTargetRow[], achievements: 
       comparator: t.comparator,
       outcome_value: outcome.value,
       met: judgeOutcome(t, outcome.value),
-      gap: round(outcome.value - t.value),
+      gap: dropBinaryNoise(outcome.value - t.value),
       target_article_id: t.article_id,
       target_report_year: targetYear,
       outcome_article_id: outcome.article_id,

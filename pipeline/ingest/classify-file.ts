@@ -1,16 +1,8 @@
 import { sha256Hex } from "../lib/hash.ts";
-import { detectEncoding, type Encoding } from "./detect-encoding.ts";
+import type { IngestRecord } from "../../schemas/normalized-article.ts";
+import { detectEncoding } from "./detect-encoding.ts";
 
-export interface AcceptedFile {
-  status: "accepted";
-  article_id: string;
-  source_file: string;
-  bytes: number;
-  sha256: string;
-  encoding: Encoding;
-  encoding_confidence: number;
-  text: string;
-}
+export type AcceptedFile = IngestRecord & { status: "accepted"; text: string };
 
 export interface RejectedFile {
   status: "rejected";

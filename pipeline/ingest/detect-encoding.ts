@@ -1,7 +1,9 @@
 import { isCommonHanCode } from "../text/is-common-han.ts";
 import { isSpace } from "../text/is-space.ts";
 
-export type Encoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "gb18030" | "big5";
+import type { Encoding } from "../../schemas/normalized-article.ts";
+
+export type { Encoding };
 
 export interface Decoded {
   encoding: Encoding;

@@ -1,4 +1,4 @@
-import { isCommonHanCode } from "../text/is-common-han.ts";
+import { isCommonHanCode, isHanCode } from "../text/is-common-han.ts";
 import { isSpace } from "../text/is-space.ts";
 import { tag } from "../text/segment.ts";
 
@@ -7,7 +7,6 @@ export interface TextSpan {
   end: number;
 }
 
-const isHan = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 /**
  * What a misaligned GBK decode produces besides rare Han but Chinese prose almost never mixes into Han:
  * Greek, Cyrillic, box drawing, kana, bopomofo and odd full-width symbols (GBK rows 0xA1–0xA9), and the
@@ -42,9 +41,9 @@ const MIN_ODD_SHARE = 0.4;
 export function isOddChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c === 0xfffd) return true;
-  if (isHan(c)) return !isCommonHanCode(c);
+  if (isHanCode(c)) return !isCommonHanCode(c);
   if (isForeign(c)) return true;
-  if (STRAY_ASCII.has(c)) return i > 0 && isHan(text.charCodeAt(i - 1)) && i + 1 < text.length && !isSpace(text.charCodeAt(i + 1));
+  if (STRAY_ASCII.has(c)) return i > 0 && isHanCode(text.charCodeAt(i - 1)) && i + 1 < text.length && !isSpace(text.charCodeAt(i + 1));
   return false;
 }
 

@@ -1,5 +1,5 @@
 import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
-import type { IngestRecord } from "../stages/ingest.ts";
+import type { IngestRecord } from "../../schemas/normalized-article.ts";
 import { identity, rawSpan, spanOfRaw, toSegments, type MappedText } from "../text/mapped-text.ts";
 import { repairMojibake } from "./repair-mojibake.ts";
 import { stripBoilerplate } from "./strip-boilerplate.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Block, DocumentDate } from "../../schemas/normalized-article.ts";
 import eventsFile from "./dated-events.json" with { type: "json" };
+import { parseNumber } from "../text/parse-number.ts";
 import { readHeading } from "./outline.ts";
 
 const Events = z.object({
@@ -16,22 +17,6 @@ interface YearEvidence {
   evidence: string;
 }
 
-const digits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 70, 七十, 一百 → number; anniversaries are written either way. */
-export function parseCount(s: string): number | null {
-  if (/^\d+$/.test(s)) return Number(s);
-  let total = 0;
-  let current = 0;
-  for (const ch of s) {
-    if (ch in digits) current = digits[ch]!;
-    else if (ch === "十") (total += (current || 1) * 10), (current = 0);
-    else if (ch === "百") (total += (current || 1) * 100), (current = 0);
-    else return null;
-  }
-  return total + current || null;
-}
-
 const isCalendarDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -44,7 +29,7 @@ function yearFromEvents(text: string): YearEvidence | null {
   }
   for (const a of events.anniversaries) {
     const m = new RegExp(`${events.this_year_prefix}${a.pattern}(\\d{1,3}|[一二三四五六七八九十百]+)周年`).exec(text);
-    const n = m ? parseCount(m[1]!) : null;
+    const n = m ? parseNumber(m[1]!) : null;
     if (m && n) hits.push({ year: a.base + n, evidence: m[0], at: m.index });
   }
   return hits.sort((a, b) => a.at - b.at)[0] ?? null;

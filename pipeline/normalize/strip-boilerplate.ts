@@ -1,4 +1,5 @@
 import type { ArticleMetadata, BoilerplateKind, Credit, RemovedText } from "../../schemas/normalized-article.ts";
+import { CLOSERS, STOPS, charClass } from "../text/punctuation.ts";
 import { boilerplateRules } from "./boilerplate-rules.ts";
 import { applyEdits, rawSpan, type Edit, type MappedText } from "../text/mapped-text.ts";
 import { parseCredits, type ParsedCredit } from "./parse-credits.ts";
@@ -20,7 +21,8 @@ interface Removal {
   credits: ParsedCredit[];
 }
 
-const SENTENCE_END = /[。！？!?]["”’」』)）]*/gu;
+/** The end of a sentence with the closing marks that stay with it (a caption's or byline's sentence; no semicolons). */
+const SENTENCE_END = new RegExp(`${charClass(STOPS)}${charClass('"', CLOSERS)}*`, "gu");
 
 function linesOf(text: string): Line[] {
   const lines: Line[] = [];

@@ -1,13 +1,15 @@
 import type { Block, Sentence } from "../../schemas/normalized-article.ts";
+import { CLOSE_QUOTES, CLOSERS, OPEN_QUOTES, SEMICOLONS, STOPS, charClass, isOneOf } from "../text/punctuation.ts";
 import layout from "./structure.json" with { type: "json" };
 
 const HEADING_MARK = /^(?:[◎■●◆▲★☆□○]|[一二三四五六七八九十]+、|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十]+[）)])/;
-const SENTENCE_END = /[。！？；]/;
+// A sentence ends at a full-width stop or semicolon (normalize has made ASCII ones full-width before this).
+const SENTENCE_END = new RegExp(charClass(STOPS.slice(0, 3), SEMICOLONS[0]!), "u");
 /** The sentence splitter reads every character, so its classes are code comparisons, not regular expressions. */
-const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b; // 。！？；
-const isCloser = (c: number) => c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29; // ”’」』）)
-const isOpenQuote = (c: number) => c === 0x201c || c === 0x300c || c === 0x300e; // “「『
-const isCloseQuote = (c: number) => c === 0x201d || c === 0x300d || c === 0x300f; // ”」』
+const isSentenceEnd = isOneOf(STOPS.slice(0, 3), SEMICOLONS[0]!);
+const isCloser = isOneOf(CLOSERS);
+const isOpenQuote = isOneOf(OPEN_QUOTES);
+const isCloseQuote = isOneOf(CLOSE_QUOTES);
 /** An unbalanced quote must not swallow the rest of a paragraph: past this length a quote no longer holds a split. */
 const MAX_QUOTE = 150;
 const LABELS = new Set(layout.labels);

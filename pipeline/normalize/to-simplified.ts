@@ -37,7 +37,7 @@ function countChanged(text: string, other: string): number {
   return changed;
 }
 
-export type Script = "traditional" | "simplified" | "mixed";
+import type { Script } from "../../schemas/normalized-article.ts";
 
 /** Counts characters that the conversion in each direction would change. */
 export function detectScript(text: string): Script {

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { TableDef } from "../../schemas/column.ts";
+import { keyOf } from "../lib/row-key.ts";
 import type { PreviousTable } from "./previous-release.ts";
 import type { SchemaChange } from "./schema-changes.ts";
 
@@ -13,7 +14,6 @@ export interface DiffCounts {
   unchanged: number;
 }
 
-const keyOf = (row: Row, fields: readonly string[]) => JSON.stringify(fields.map((f) => row[f] ?? null));
 /** Column order does not count as a change; values do. A digest stands for the row, so memory stays small. */
 const digest = (row: Row) =>
   createHash("sha256").update(JSON.stringify(Object.keys(row).sort().map((k) => [k, row[k] ?? null]))).digest("base64");

@@ -12,6 +12,7 @@ import { mergeRestatements } from "../indicators/merge-restatements.ts";
 import type { HeadlineTargetRow } from "../../schemas/headline-targets.ts";
 import { extractTargets } from "../targets/extract-targets.ts";
 import { scoreThemes } from "../themes/score-themes.ts";
+import { themeOfText } from "../themes/theme-of-text.ts";
 
 /** Rows of the per-article tables, keyed by table name. */
 export interface ArticleRows {
@@ -39,7 +40,7 @@ export function extractArticle(doc: NormalizedArticle): ArticleExtraction {
     source_file: doc.source_file,
     bytes: doc.bytes,
     sha256: doc.sha256,
-    encoding: doc.encoding as ArticleRow["encoding"],
+    encoding: doc.encoding,
     encoding_confidence: doc.encoding_confidence,
     original_script: doc.original_script,
     title: doc.title,
@@ -65,8 +66,15 @@ export function extractArticle(doc: NormalizedArticle): ArticleExtraction {
     district_note: context.district_note,
     ...doc.date,
   };
-  // Indicators are read from each row's metric, then restatements of one target fold into its first statement.
-  const targets = mergeRestatements(extractTargets(view, districtId).map((r) => ({ ...r, indicator: matchIndicator(r.metric, r.unit)?.indicator ?? null })));
+  // Each row's theme and indicator are read from its metric (and sentence), then restatements of one target fold
+  // into its first statement.
+  const targets = mergeRestatements(
+    extractTargets(view, districtId).map((r) => ({
+      ...r,
+      theme_code: themeOfText(`${r.metric} ${r.sentence}`),
+      indicator: matchIndicator(r.metric, r.unit)?.indicator ?? null,
+    })),
+  );
   return {
     district: context.district,
     headline: headlineRows(targets),

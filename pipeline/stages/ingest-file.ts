@@ -3,7 +3,7 @@ import { classifyFile, type AcceptedFile, type RejectedFile } from "../ingest/cl
 import type { CachedJob } from "../lib/run-cached.ts";
 import { storeOutput, type Sidecar } from "../lib/stage-cache.ts";
 
-export type IngestRecord = Omit<AcceptedFile, "status" | "text">;
+import type { IngestRecord } from "../../schemas/normalized-article.ts";
 /** What the ingest stage keeps of a file in its sidecar: the manifest record, or why the file was rejected. */
 export type IngestSummary = ({ status: "accepted" } & IngestRecord) | RejectedFile;
 

@@ -7,9 +7,9 @@ import { sha256Hex } from "../lib/hash.ts";
 import { runCached } from "../lib/run-cached.ts";
 import { openStageCache } from "../lib/stage-cache.ts";
 import { PipelineError, type StageContext } from "./stage.ts";
-import type { IngestRecord, IngestSummary, RawFile } from "./ingest-file.ts";
+import type { IngestRecord } from "../../schemas/normalized-article.ts";
+import type { IngestSummary, RawFile } from "./ingest-file.ts";
 
-export type { IngestRecord } from "./ingest-file.ts";
 
 /** Lists raw .txt files, detects encodings, gives each article a content id and rejects bad files; decoding runs per file in the pool, cached by the raw bytes' hash. */
 export async function run({ dirs, paths, log, jobs }: StageContext): Promise<void> {

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { CachedJob } from "../lib/run-cached.ts";
 import { storeOutput, type Sidecar } from "../lib/stage-cache.ts";
 import { normalizeArticle } from "../normalize/normalize-article.ts";
-import type { IngestRecord } from "./ingest-file.ts";
+import type { IngestRecord } from "../../schemas/normalized-article.ts";
 
 export interface NormalizeItem {
   record: IngestRecord;

@@ -5,7 +5,7 @@ import { requireInput } from "../lib/require-input.ts";
 import { runCached } from "../lib/run-cached.ts";
 import { openStageCache } from "../lib/stage-cache.ts";
 import type { StageContext } from "./stage.ts";
-import type { IngestRecord } from "./ingest-file.ts";
+import type { IngestRecord } from "../../schemas/normalized-article.ts";
 import type { NormalizeItem } from "./normalize-file.ts";
 
 /** Normalizes each ingested article in the pool, cached by its ingest record (which holds the decoded text's hash). */

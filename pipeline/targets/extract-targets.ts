@@ -3,7 +3,6 @@ import type { TargetRow } from "../../schemas/targets.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import type { ArticleView } from "../text/article-view.ts";
 import { withTagMemo } from "../text/segment.ts";
-import { themeOfText } from "../themes/theme-of-text.ts";
 import { classifyKind } from "./classify-kind.ts";
 import { distributeList } from "./distribute-list.ts";
 import { whyNotTarget } from "./exclude-quantity.ts";
@@ -144,8 +143,8 @@ function toRow(view: ArticleView, districtId: string | null, f: Finding): Target
     year: f.time?.year ?? null,
     base_year: f.baseYear,
     recurring: f.time?.recurring ?? false,
-    theme_code: themeOfText(`${f.metric} ${text}`),
-    // The indicator and restatements are decided over the article's rows, by the indicators concern.
+    // Theme, indicator and restatements are other concerns': the extract stage adds them to the rows.
+    theme_code: null,
     indicator: null,
     headline: view.inHeadline(start),
     sentence: text,

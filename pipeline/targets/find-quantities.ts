@@ -1,7 +1,8 @@
+import { dropBinaryNoise } from "../lib/numbers.ts";
 import type { TargetRow } from "../../schemas/targets.ts";
 import { units, unitsWith } from "../../schemas/units.ts";
 import { alternation, lexicon } from "./lexicon.ts";
-import { parseNumber } from "./parse-number.ts";
+import { parseNumber } from "../text/parse-number.ts";
 
 /** A number with its unit as found in a text, before deciding whether it is a target. */
 export interface Quantity {
@@ -88,8 +89,8 @@ export function findQuantities(text: string): Quantity[] {
       start: m.index,
       end,
       text: text.slice(m.index, end),
-      value: round(value * factor),
-      value_high: valueHigh === null ? null : round(valueHigh * factor),
+      value: dropBinaryNoise(value * factor),
+      value_high: valueHigh === null ? null : dropBinaryNoise(valueHigh * factor),
       unit: entry.unit,
       measure_word: scaleTail + unitWord!,
       comparator: valueHigh !== null ? "range" : (ownComparator ?? comparatorBefore(text.slice(0, m.index)) ?? "eq"),
@@ -122,7 +123,7 @@ export function findQuantities(text: string): Quantity[] {
     const [numerator, denominator] = m[1] ? [Number(m[1]), Number(m[2])] : [parseNumber(m[4]!), parseNumber(m[3]!)];
     if (!numerator || !denominator || numerator > denominator) continue;
     const comparator = comparatorAfter(text.slice(m.index + m[0].length).match(new RegExp(`^(?:${AFTER})`, "u"))?.[0]);
-    add({ start: m.index, end: m.index + m[0].length, value: round((100 * numerator) / denominator), value_high: null, unit: "percent", measure_word: m[1] ? "/" : "分之", comparator: comparator ?? comparatorBefore(text.slice(0, m.index)) ?? "eq", chinese: !m[1], bare: false });
+    add({ start: m.index, end: m.index + m[0].length, value: dropBinaryNoise((100 * numerator) / denominator), value_high: null, unit: "percent", measure_word: m[1] ? "/" : "分之", comparator: comparator ?? comparatorBefore(text.slice(0, m.index)) ?? "eq", chinese: !m[1], bare: false });
   }
   for (const m of text.matchAll(HOLD_STRIVE)) {
     if (!(m[2] || m[4]) && !RATE_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
@@ -140,6 +141,3 @@ export function findQuantities(text: string): Quantity[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-function round(value: number): number {
-  return Number(value.toPrecision(12));
-}

@@ -6,8 +6,8 @@ let common: Uint8Array | null = null;
 
 function commonTable(): Uint8Array {
   const table = new Uint8Array(0x10000);
-  for (const [code, c] of legacyCodeTable("gb18030").decode) if (code >= 0xb0a1 && code <= 0xd7fe && isHan(c)) table[c.charCodeAt(0)] = 1;
-  const big5 = [...legacyCodeTable("big5").decode.values()].filter(isHan);
+  for (const [code, c] of legacyCodeTable("gb18030").decode) if (code >= 0xb0a1 && code <= 0xd7fe && isUnifiedIdeograph(c)) table[c.charCodeAt(0)] = 1;
+  const big5 = [...legacyCodeTable("big5").decode.values()].filter(isUnifiedIdeograph);
   // One conversion of all of them, a character a line, instead of one call each: OpenCC's entries never span a line.
   const simple = OpenCC.Converter({ from: "t", to: "cn" })(big5.join("\n")).split("\n");
   big5.forEach((c, k) => {
@@ -32,8 +32,8 @@ export function isCommonHanCode(code: number): boolean {
   return common[code] === 1;
 }
 
-/** Only BMP Han is ever common, so a single code unit in 4E00–9FFF. */
-function isHan(ch: string): boolean {
-  const cp = ch.codePointAt(0)!;
-  return cp >= 0x4e00 && cp <= 0x9fff;
-}
+/** A Han character of the BMP: the unified ideographs, extension A and the compatibility ideographs. */
+export const isHanCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
+/** Only unified ideographs (4E00–9FFF) are ever common: a GBK or Big5 code that decodes to one. */
+const isUnifiedIdeograph = (ch: string) => ch.length === 1 && ch >= "\u4e00" && ch <= "\u9fff";

@@ -1,6 +1,6 @@
 import { CodePointText } from "../lib/code-points.ts";
 import type { Document, TableRule } from "./table-rules.ts";
-import { keyOf, type Rows, type ValidationError } from "./validation-error.ts";
+import { describeKey, type Rows, type ValidationError } from "./validation-error.ts";
 
 /** The texts offsets point into: normalized `text` and decoded `raw_text`, as in build/normalize/articles/. */
 export type ArticleText = Record<Document, string>;
@@ -71,7 +71,7 @@ const CHECKS: { [C in TableRule["check"]]: Checker<C> } = {
 export function ruleChecker(rules: readonly TableRule[], table: string, primaryKey: readonly string[], points: ArticlePoints) {
   const own = rules.filter((rule) => rule.table === table);
   return (row: Row, rowNumber: number): ValidationError[] => {
-    const key = keyOf(row, primaryKey);
+    const key = describeKey(row, primaryKey);
     return own.flatMap((rule) => (CHECKS[rule.check] as Checker<TableRule["check"]>)(rule, row, points).map((fail) => ({ table, row: rowNumber, key, ...fail })));
   };
 }

@@ -1,5 +1,6 @@
 import type { TableDef } from "../../schemas/column.ts";
-import { keyOf, type Rows, type Rule, type ValidationError } from "./validation-error.ts";
+import { keyOf } from "../lib/row-key.ts";
+import { describeKey, type Rows, type Rule, type ValidationError } from "./validation-error.ts";
 
 /** zod issue codes, named as the rule the value broke. */
 const ISSUE_RULES: Readonly<Record<string, Rule>> = {
@@ -41,7 +42,8 @@ export function tableChecker(def: TableDef, references: ReferenceKeys): (row: Re
   const schema = def.schema.strict();
   return (row, rowNumber) => {
     const errors: ValidationError[] = [];
-    const key = keyOf(row, def.primaryKey);
+    const key = describeKey(row, def.primaryKey);
+    const identity = keyOf(row, def.primaryKey);
     const parsed = schema.safeParse(row);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -50,14 +52,14 @@ export function tableChecker(def: TableDef, references: ReferenceKeys): (row: Re
         errors.push({ type, table: def.name, row: rowNumber, key, field, value: row[field], message: issue.message });
       }
     }
-    const first = seen.get(key);
+    const first = seen.get(identity);
     if (first !== undefined) {
       errors.push({ type: "duplicate-key", table: def.name, row: rowNumber, key, field: def.primaryKey.join(","), value: key, message: `primary key repeats row ${first}` });
-    } else seen.set(key, rowNumber);
+    } else seen.set(identity, rowNumber);
     for (const fk of def.foreignKeys) {
       if (fk.fields.some((f) => row[f] === null || row[f] === undefined)) continue;
-      const value = keyOf(row, fk.fields);
-      if (references.get(referenceName(fk.reference.resource, fk.reference.fields))?.has(value)) continue;
+      if (references.get(referenceName(fk.reference.resource, fk.reference.fields))?.has(keyOf(row, fk.fields))) continue;
+      const value = describeKey(row, fk.fields);
       errors.push({
         type: "foreign-key",
         table: def.name,

@@ -19,7 +19,8 @@ export interface ValidationError {
 
 export type Rows = Readonly<Record<string, ReadonlyArray<Record<string, unknown>>>>;
 
-export const keyOf = (row: Record<string, unknown>, fields: readonly string[]) => fields.map((f) => String(row[f])).join("/");
+/** A row's key as a report shows it: the values joined with /. */
+export const describeKey = (row: Record<string, unknown>, fields: readonly string[]) => fields.map((f) => String(row[f])).join("/");
 
 export function formatError(e: ValidationError): string {
   return `${e.table} row ${e.row} (key ${e.key}) field ${e.field || "-"} = ${JSON.stringify(e.value)}: ${e.type}: ${e.message}`;

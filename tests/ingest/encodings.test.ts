@@ -8,7 +8,7 @@ import { identity } from "../../pipeline/text/mapped-text.ts";
 import { normalizeArticle } from "../../pipeline/normalize/normalize-article.ts";
 import { defaultDirs } from "../../pipeline/lib/paths.ts";
 import { stripPinyin } from "../../pipeline/normalize/strip-pinyin.ts";
-import type { IngestRecord } from "../../pipeline/stages/ingest.ts";
+import type { IngestRecord } from "../../schemas/normalized-article.ts";
 
 const rawFiles = devFiles;
 const articles = await Promise.all(rawFiles.map(async (name) => ({ name, text: await readFile(join(defaultDirs.raw, name), "utf8") })));

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { classifyFile } from "../../pipeline/ingest/classify-file.ts";
 import { readJsonlAll } from "../../pipeline/lib/files.ts";
 import { buildPaths, defaultDirs } from "../../pipeline/lib/paths.ts";
-import type { IngestRecord } from "../../pipeline/stages/ingest.ts";
+import type { IngestRecord } from "../../schemas/normalized-article.ts";
 import { runPipeline, tempDir, devFiles } from "../helpers.ts";
 
 const rawFiles = devFiles;

@@ -11,7 +11,7 @@ import { repairMojibake } from "../../pipeline/normalize/repair-mojibake.ts";
 import { splitSentences } from "../../pipeline/normalize/structure.ts";
 import { simplify } from "../../pipeline/normalize/to-simplified.ts";
 import { defaultDirs } from "../../pipeline/lib/paths.ts";
-import type { IngestRecord } from "../../pipeline/stages/ingest.ts";
+import type { IngestRecord } from "../../schemas/normalized-article.ts";
 
 const record = (source_file: string): IngestRecord => ({
   article_id: "0000000000000000",

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { devFiles } from "../helpers.ts";
 import { normalizeArticle } from "../../pipeline/normalize/normalize-article.ts";
 import { defaultDirs } from "../../pipeline/lib/paths.ts";
-import type { IngestRecord } from "../../pipeline/stages/ingest.ts";
+import type { IngestRecord } from "../../schemas/normalized-article.ts";
 
 const record: IngestRecord = { article_id: "0000000000000000", source_file: "p.txt", bytes: 0, sha256: "0".repeat(64), encoding: "utf-8", encoding_confidence: 1 };
 const normalize = (text: string) => normalizeArticle(record, text);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { documentDate, parseCount } from "../../pipeline/normalize/report-date.ts";
+import { documentDate } from "../../pipeline/normalize/report-date.ts";
+import { parseNumber } from "../../pipeline/text/parse-number.ts";
 import { articleOf, realArticles } from "../helpers.ts";
 
 const real = await realArticles();
@@ -69,7 +70,7 @@ describe("article dates in written leads", () => {
     expect(dateOf("区委全会召开\n2月30日，区委召开全体会议。今年是“十四五”开局之年。\n")).toMatchObject({ published_date: "2021", date_precision: "year" });
   });
 
-  it.each([["70", 70], ["七十", 70], ["一百", 100], ["十", 10], ["四十", 40], ["周", null]])("parseCount(%s) = %s", (s, n) => {
-    expect(parseCount(s)).toBe(n);
+  it.each([["70", 70], ["七十", 70], ["一百", 100], ["十", 10], ["四十", 40], ["周", null]])("anniversary count %s = %s", (s, n) => {
+    expect(parseNumber(s)).toBe(n);
   });
 });

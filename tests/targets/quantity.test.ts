@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findQuantities } from "../../pipeline/targets/find-quantities.ts";
-import { parseNumber } from "../../pipeline/targets/parse-number.ts";
+import { parseNumber } from "../../pipeline/text/parse-number.ts";
 
 describe("parseNumber", () => {
   it.each([

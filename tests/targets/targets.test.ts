@@ -10,6 +10,7 @@ import { defaultDirs } from "../../pipeline/lib/paths.ts";
 import { extractTargets } from "../../pipeline/targets/extract-targets.ts";
 import { trimMetric, trimsToAtMost } from "../../pipeline/targets/find-metric.ts";
 import { splitClauses } from "../../pipeline/targets/split-clauses.ts";
+import { extractArticle } from "../../pipeline/stages/extract-article.ts";
 import { articleView } from "../../pipeline/text/article-view.ts";
 import { devFiles, inYear, normalizedDoc } from "../helpers.ts";
 
@@ -235,7 +236,8 @@ describe("what is not a target", () => {
 describe("evidence", () => {
   it("offsets point at the quantity in the normalized and the raw Traditional text (real article)", async () => {
     const doc = await realArticle("000_e1e52134b2e74e7e.txt");
-    const rows = targetsIn(doc, null);
+    // As the extract stage makes them, with the theme of each row's metric.
+    const rows = extractArticle(doc).rows.targets;
     const row = rows.find((r) => r.value === 19000)!;
     const slice = (text: string, start: number, end: number) => [...text].slice(start, end).join("");
     expect(slice(doc.text, row.char_start, row.char_end)).toBe("1.9万个");

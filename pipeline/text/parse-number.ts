@@ -1,4 +1,5 @@
 /** Numerals as written in Chinese government prose: Arabic, Chinese, or mixed with scale words (1.9万, 百万, 两千三百). */
+import { dropBinaryNoise } from "../lib/numbers.ts";
 
 const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
@@ -38,12 +39,8 @@ export function parseNumber(text: string): number | null {
     total += value * SCALES[scale]!;
     rest = rest.slice(at + 1).replace(/^零/, "");
   }
-  if (rest === "") return round(total);
+  if (rest === "") return dropBinaryNoise(total);
   const small = parseSmall(rest);
-  return small === null ? null : round(total + small);
+  return small === null ? null : dropBinaryNoise(total + small);
 }
 
-/** Removes binary noise from decimal scaling (1.35 * 1e8). */
-function round(value: number): number {
-  return Number(value.toPrecision(12));
-}
