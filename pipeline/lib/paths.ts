@@ -25,10 +25,28 @@ export const defaultDirs: Dirs = {
   dist: join(projectRoot, "dist"),
 };
 
+/** The files of a dist folder: each release's folder and archive, and the index of releases. */
+export function distPaths(dist: string) {
+  const folder = (version: string) => `v${version}`;
+  const archiveName = (name: string, version: string) => `${name}-${folder(version)}.tar.gz`;
+  return {
+    releasesIndex: join(dist, "releases.json"),
+    /** The release folder's name inside dist (v0.4.0). */
+    releaseFolder: folder,
+    release: (version: string) => join(dist, folder(version)),
+    archiveName,
+    archive: (name: string, version: string) => join(dist, archiveName(name, version)),
+  };
+}
+
 /** Every path a stage reads or writes; nobody else spells out build/… by hand. */
 export function buildPaths(dirs: Dirs) {
   const stage = (name: string) => join(dirs.build, name);
   return {
+    ...distPaths(dirs.dist),
+    raw: dirs.raw,
+    /** What the runner recorded of a stage's last finished run: its key and its outputs' hashes. */
+    stageRecord: (name: string) => join(stage(name), "stage.json"),
     ingestManifest: join(stage("ingest"), "articles.jsonl"),
     ingestRejections: join(stage("ingest"), "rejections.json"),
     /** Decoded text per raw file (empty for a rejected one), each with its cache sidecar. */
@@ -40,14 +58,8 @@ export function buildPaths(dirs: Dirs) {
     extractedArticles: join(stage("extract"), "articles"),
     extractedArticle: (articleId: string) => join(stage("extract"), "articles", `${articleId}.json`),
     extractTable: (table: string) => join(stage("extract"), `${table}.jsonl`),
-    /** What the extract tables were concatenated from: equal next time means they need not be rewritten. */
-    extractTablesStamp: join(stage("extract"), "tables.stamp"),
     validateReport: join(stage("validate"), "report.json"),
     validateTextChecks: join(stage("validate"), "text-checks.json"),
-    /** What the last release written or confirmed was built from. */
-    publishStamp: join(stage("publish"), "stamp.json"),
-    release: (version: string) => join(dirs.dist, `v${version}`),
-    releasesIndex: join(dirs.dist, "releases.json"),
   };
 }
 

@@ -35,8 +35,11 @@ const BLOCK_TAG = /<\/?(?:p|div|br|li|ul|ol|tr|table|h[1-6]|section|article|bloc
 const INLINE_TAG = /<\/?(?:a|b|i|u|em|strong|span|font|img|sup|sub|small|big|center|td|th|tbody|thead|o:p|st1:[a-z]+)\b[^<>]{0,300}>|<!--[^]{0,2000}?-->/giu;
 /** \r\n and \n written out as two characters, as JSON dumps and scraped pages leave them. */
 const LITERAL_BREAK = /\\r\\n|\\n|\\r/gu;
-/** Markdown escapes (\#, \*, \-) of a converter: the backslash goes, the character stays. */
-const MARKDOWN_ESCAPE = /\\(?=[#*_\-+.!\[\]()`>|~])/gu;
+/**
+ * Markdown escapes (\#, \*, \-) of a converter: the backslashes go, the character stays. A whole run goes, so
+ * that an escaped backslash before one (\\>) leaves no new escape behind for a second pass.
+ */
+const MARKDOWN_ESCAPE = /\\+(?=[#*_\-+.!\[\]()`>|~])/gu;
 
 const codePoint = (n: number) => (n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff) ? String.fromCodePoint(n) : "");
 

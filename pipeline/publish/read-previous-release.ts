@@ -4,6 +4,7 @@ import { DateDay, RecordBatchReader, type DataType } from "apache-arrow";
 import type { PreviousRelease, PreviousTable } from "./previous-release.ts";
 import { compareVersions } from "./compare-versions.ts";
 import type { ReleaseEntry } from "./write-release.ts";
+import { distPaths } from "../lib/paths.ts";
 
 type Row = Record<string, unknown>;
 
@@ -40,7 +41,7 @@ async function* arrowRows(path: string): AsyncGenerator<Row> {
 
 /** The newest release in dist/releases.json older than `version`, read back from its files; null if none. */
 export async function readPreviousRelease(distDir: string, version: string): Promise<PreviousRelease | null> {
-  const index = await readFile(join(distDir, "releases.json"), "utf8").catch(() => null);
+  const index = await readFile(distPaths(distDir).releasesIndex, "utf8").catch(() => null);
   if (index === null) return null;
   const older = (JSON.parse(index) as ReleaseEntry[]).filter((e) => compareVersions(e.version, version) < 0);
   const entry = older.sort((a, b) => compareVersions(a.version, b.version)).at(-1);

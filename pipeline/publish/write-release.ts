@@ -1,6 +1,7 @@
 import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { fileSha256, writeJson } from "../lib/files.ts";
+import { distPaths } from "../lib/paths.ts";
 import { PipelineError } from "../lib/pipeline-error.ts";
 import { compareVersions } from "./compare-versions.ts";
 import type { DatasetInfo } from "./dataset-info.ts";
@@ -30,8 +31,9 @@ async function differences(existingDir: string, nextDir: string): Promise<string
  * out byte for byte the same, or the user must bump the version.
  */
 export async function writeRelease(distDir: string, info: DatasetInfo, build: (dir: string) => Promise<void>): Promise<"written" | "unchanged"> {
-  const dir = `v${info.version}`;
-  const target = join(distDir, dir);
+  const where = distPaths(distDir);
+  const dir = where.releaseFolder(info.version);
+  const target = where.release(info.version);
   // No pid in the name: a rerun after a killed publish clears what it left.
   const tmp = join(distDir, `.${dir}.tmp`);
   await rm(tmp, { recursive: true, force: true });
@@ -53,7 +55,7 @@ export async function writeRelease(distDir: string, info: DatasetInfo, build: (d
     await rm(tmp, { recursive: true, force: true });
     throw error;
   }
-  const archive = await writeArchive(distDir, dir, `${info.name}-${dir}.tar.gz`, info.released);
+  const archive = await writeArchive(distDir, dir, where.archiveName(info.name, info.version), info.released);
   const entry = { version: info.version, released: info.released, path: `${dir}/`, archive };
   const updated = await updateIndex(distDir, entry);
   return existed && !updated ? "unchanged" : "written";
@@ -61,7 +63,7 @@ export async function writeRelease(distDir: string, info: DatasetInfo, build: (d
 
 /** Adds or completes the release's entry; returns whether releases.json changed. */
 async function updateIndex(distDir: string, entry: ReleaseEntry): Promise<boolean> {
-  const path = join(distDir, "releases.json");
+  const path = distPaths(distDir).releasesIndex;
   const text = await readFile(path, "utf8").catch(() => "[]");
   const current: ReleaseEntry[] = JSON.parse(text);
   const next = [...current.filter((e) => e.version !== entry.version), entry].sort((a, b) => compareVersions(a.version, b.version));

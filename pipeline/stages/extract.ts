@@ -1,15 +1,9 @@
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { tables } from "../../schemas/index.ts";
 import type { DistrictRow } from "../../schemas/districts.ts";
 import type { DistrictCandidate } from "../districts/resolve-district.ts";
 import type { ArticleExtraction, ArticleRows } from "./extract-article.ts";
-import { JsonlWriter, readJsonlAll, writeFileAtomic, writeJsonl } from "../lib/files.ts";
-import { sha256Hex } from "../lib/hash.ts";
-import { requireInput } from "../lib/require-input.ts";
-import { runCached } from "../lib/run-cached.ts";
-import { openStageCache } from "../lib/stage-cache.ts";
-import type { StageContext } from "./stage.ts";
+import { JsonlWriter, readJsonlAll, writeJsonl } from "../lib/files.ts";
+import type { PerItem, StageContext } from "./stage.ts";
 import type { NormalizedEntry } from "../../schemas/normalized-article.ts";
 import { aggregateDistrictThemes, type ArticleThemeWeight } from "../themes/aggregate-district-themes.ts";
 import { codebook } from "../../schemas/theme-codebook.ts";
@@ -74,31 +68,20 @@ async function writeTables(paths: Paths, outputs: readonly string[]): Promise<Re
   return counts;
 }
 
-/** Extracts each normalized article in the pool, cached by the normalized JSON's hash, then concatenates the tables. */
-export async function run({ paths, log, jobs }: StageContext): Promise<void> {
-  await requireInput(paths.normalizeManifest, "normalize");
+/** Each normalized article, extracted in the pool, cached by the normalized JSON's hash. */
+export const perItem: PerItem<ExtractItem> = {
+  items: async ({ paths }) =>
+    (await readJsonlAll<NormalizedEntry>(paths.normalizeManifest)).map((entry) => ({ ...entry, path: paths.normalizedArticle(entry.article_id) })),
+  task: { module: new URL("./extract-file.ts", import.meta.url), exportName: "extractFile" },
+  folder: (paths) => paths.extractedArticles,
+  file: (entry) => `${entry.article_id}.json`,
+  inputSha256: (entry) => entry.sha256,
+  name: (entry) => entry.source_file,
+};
+
+/** The tables, concatenated from the per-article outputs in manifest order. */
+export async function finish({ paths, log }: StageContext): Promise<void> {
   const entries = await readJsonlAll<NormalizedEntry>(paths.normalizeManifest);
-  const items = entries.map((entry) => ({ ...entry, path: paths.normalizedArticle(entry.article_id) }));
-  const cache = await openStageCache({ entry: new URL(import.meta.url) });
-  const sidecars = await runCached<ExtractItem, null>(items, {
-    cache,
-    task: { module: new URL("./extract-file.ts", import.meta.url), exportName: "extractFile" },
-    folder: paths.extractedArticles,
-    file: (entry) => `${entry.article_id}.json`,
-    inputSha256: (entry) => entry.sha256,
-    name: (entry) => entry.source_file,
-    jobs,
-    label: "extract",
-    log,
-  });
-  // The tables are a function of the per-article outputs and this stage's code: unchanged, they stay as they are.
-  const stamp = sha256Hex(JSON.stringify([cache.codeVersion, sidecars.map((s) => s.output_sha256)]));
-  const current = existsSync(paths.extractTablesStamp) && (await readFile(paths.extractTablesStamp, "utf8")) === stamp;
-  if (current && tables.every((def) => existsSync(paths.extractTable(def.name)))) {
-    log(`extract: ${entries.length} articles, tables unchanged`);
-    return;
-  }
   const counts = await writeTables(paths, entries.map((entry) => paths.extractedArticle(entry.article_id)));
-  await writeFileAtomic(paths.extractTablesStamp, stamp);
   log(`extract: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);
 }

@@ -1,34 +1,49 @@
+import { tables } from "../../schemas/index.ts";
+import { datasetInfoPath, goldTargetsPath } from "../lib/paths.ts";
+import { readDatasetInfo } from "../publish/dataset-info.ts";
 import type { Stage } from "./stage.ts";
 
-/** The stages in order; each reads the output of the one before. */
+const extractTables = (paths: Parameters<Stage["inputs"]>[0]) => tables.map((t) => paths.extractTable(t.name));
+
+/** The stages in order; each reads the output of the one before, named by paths.ts. */
 export const stages: readonly Stage[] = [
   {
     name: "ingest",
     description: "list raw .txt files, detect encodings, give each article a content id, reject bad files",
-    load: () => import("./ingest.ts"),
+    module: new URL("./ingest.ts", import.meta.url),
+    // The listing itself (links, other files) is part of what the rejection report says.
+    inputs: (paths) => [paths.raw],
+    outputs: (paths) => [paths.ingestManifest, paths.ingestRejections],
   },
   {
     name: "normalize",
-    description: "strip pinyin, repair mojibake, fix widths and whitespace, move bylines to metadata and drop page chrome, convert to Simplified, split into blocks and sentences",
-    reads: "ingest",
-    load: () => import("./normalize.ts"),
+    description: "repair copies, strip pinyin, repair mojibake, fix widths and whitespace, move bylines to metadata and drop page chrome, convert to Simplified, split into blocks, sentences and parts",
+    module: new URL("./normalize.ts", import.meta.url),
+    inputs: (paths) => [paths.ingestManifest],
+    outputs: (paths) => [paths.normalizeManifest],
   },
   {
     name: "extract",
-    description: "resolve districts, score themes and extract targets per article",
-    reads: "normalize",
-    load: () => import("./extract.ts"),
+    description: "resolve districts, score themes, extract targets, match indicators, build the headline panel and outcomes",
+    module: new URL("./extract.ts", import.meta.url),
+    inputs: (paths) => [paths.normalizeManifest],
+    outputs: extractTables,
   },
   {
     name: "validate",
     description: "check rows against the zod schemas, then keys, references, offsets and evidence; write a report",
-    reads: "extract",
-    load: () => import("./validate.ts"),
+    module: new URL("./validate.ts", import.meta.url),
+    inputs: (paths) => [paths.normalizeManifest, ...extractTables(paths)],
+    outputs: (paths) => [paths.validateReport],
   },
   {
     name: "publish",
     description: "write dist/v<version>/ (CSV, JSON, Arrow, Parquet per table; datapackage.json, data dictionary, card, CHANGES.md) and its archive",
-    reads: "validate",
-    load: () => import("./publish.ts"),
+    module: new URL("./publish.ts", import.meta.url),
+    inputs: (paths) => [paths.validateReport, datasetInfoPath, goldTargetsPath, ...extractTables(paths)],
+    outputs: (paths) => {
+      const { name, version } = readDatasetInfo();
+      return [paths.release(version), paths.archive(name, version), `${paths.archive(name, version)}.sha256`, paths.releasesIndex];
+    },
   },
 ];

@@ -1,37 +1,39 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pMap from "p-map";
+import type { IngestRecord } from "../../schemas/normalized-article.ts";
 import { listRawFiles, type Skipped } from "../ingest/list-raw-files.ts";
 import { writeJson, writeJsonl } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
-import { runCached } from "../lib/run-cached.ts";
-import { openStageCache } from "../lib/stage-cache.ts";
-import { PipelineError, type StageContext } from "./stage.ts";
-import type { IngestRecord } from "../../schemas/normalized-article.ts";
+import type { Sidecar } from "../lib/stage-cache.ts";
 import type { IngestSummary, RawFile } from "./ingest-file.ts";
+import { PipelineError, type PerItem, type StageContext } from "./stage.ts";
 
+const listRaw = (dir: string) =>
+  listRawFiles(dir).catch((error: Error) => {
+    throw new PipelineError(`cannot read raw folder ${dir}: ${error.message}`);
+  });
 
-/** Lists raw .txt files, detects encodings, gives each article a content id and rejects bad files; decoding runs per file in the pool, cached by the raw bytes' hash. */
-export async function run({ dirs, paths, log, jobs }: StageContext): Promise<void> {
-  const { files, skipped } = await listRawFiles(dirs.raw).catch((error: Error) => {
-    throw new PipelineError(`cannot read raw folder ${dirs.raw}: ${error.message}`);
-  });
-  // Hashing is the cheap part of reading a file (decoding is what the cache saves); files are read several at once.
-  const raw = await pMap(files, async (name): Promise<RawFile> => {
-    const path = join(dirs.raw, name);
-    return { source_file: name, path, sha256: sha256Hex(await readFile(path)) };
-  }, { concurrency: 16 });
-  const sidecars = await runCached<RawFile, IngestSummary>(raw, {
-    cache: await openStageCache({ entry: new URL(import.meta.url) }),
-    task: { module: new URL("./ingest-file.ts", import.meta.url), exportName: "ingestFile" },
-    folder: paths.ingestFiles,
-    file: (file) => file.source_file,
-    inputSha256: (file) => file.sha256,
-    name: (file) => file.source_file,
-    jobs,
-    label: "ingest",
-    log,
-  });
+/** Each raw .txt file, decoded in the pool, cached by the raw bytes' hash. */
+export const perItem: PerItem<RawFile> = {
+  async items({ dirs }) {
+    const { files } = await listRaw(dirs.raw);
+    // Hashing is the cheap part of reading a file (decoding is what the cache saves); files are read several at once.
+    return pMap(files, async (name): Promise<RawFile> => {
+      const path = join(dirs.raw, name);
+      return { source_file: name, path, sha256: sha256Hex(await readFile(path)) };
+    }, { concurrency: 16 });
+  },
+  task: { module: new URL("./ingest-file.ts", import.meta.url), exportName: "ingestFile" },
+  folder: (paths) => paths.ingestFiles,
+  file: (file) => file.source_file,
+  inputSha256: (file) => file.sha256,
+  name: (file) => file.source_file,
+};
+
+/** The manifest of accepted articles, each content id once, and the report of every file that was not one. */
+export async function finish({ dirs, paths, log }: StageContext, sidecars: ReadonlyArray<Sidecar<IngestSummary>>): Promise<void> {
+  const { skipped } = await listRaw(dirs.raw);
   const rejected: Skipped[] = [...skipped];
   const seen = new Map<string, string>();
   const accepted: IngestRecord[] = [];

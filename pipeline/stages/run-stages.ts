@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { buildPaths, type Dirs } from "../lib/paths.ts";
+import { runStage } from "./run-stage.ts";
 import type { Stage } from "./stage.ts";
 import { stages } from "./index.ts";
 
@@ -17,7 +18,7 @@ export async function runStages(name: string, { dirs, log = (m) => console.error
   const ctx = { dirs, paths: buildPaths(dirs), log, jobs };
   for (const stage of selected) {
     const started = performance.now();
-    await (await stage.load()).run(ctx);
+    await runStage(stage, ctx);
     log(`${stage.name} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   }
 }

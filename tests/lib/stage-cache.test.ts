@@ -23,7 +23,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 const text = "鲤城区实施“强产业、兴城市”双轮驱动。";
 
 async function buildOnce(config: unknown, input: string) {
-  const cache = await openStageCache({ entry, config });
+  const cache = await openStageCache({ code: [entry], config });
   const output = join(dir, "out", "a1.json");
   const hash = sha256Hex(input);
   const hit = await cache.lookup(output, hash);

@@ -44,7 +44,7 @@ describe("text repairs of real copies, each kept in the offset map", () => {
   });
 
   it("turns literal \\r\\n, HTML tags and entities, and markdown escapes into the text they stand for", () => {
-    const doc = articleOf("区政府工作报告\\r\\n\\r\\n<p>今年新建学校5所&nbsp;。</p><p>新增学位&lt;1000&gt;个，研发投入\\*强度\\*达到3%，R&amp;D人员增加</p>");
+    const doc = articleOf("区政府工作报告\\r\\n\\r\\n<p>今年新建学校5所&nbsp;。</p><p>新增学位&lt;1000&gt;个，研发投入\\*强度\\\\*达到3%，R&amp;D人员增加</p>");
     expect(doc.text.split("\n").filter((l) => l)).toEqual(["区政府工作报告", "今年新建学校5所。", "新增学位<1000>个，研发投入*强度*达到3%，R&D人员增加"]);
   });
 

@@ -1,0 +1,37 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { sha256Hex } from "./hash.ts";
+import { projectRoot } from "./paths.ts";
+
+/**
+ * The version of some modules' code: a hash of every project file their real import graph reaches, as esbuild
+ * resolves it for a bundle (static and dynamic imports and imported data files; type-only imports change no
+ * output and are left out), and of package-lock.json (library versions,
+ * e.g. OpenCC's dictionaries, change outputs too). Editing an extractor thus changes extract's version but not
+ * normalize's; Markdown beside the code is never imported, so a README edit recomputes nothing.
+ */
+export async function codeVersion(entries: readonly URL[]): Promise<string> {
+  const result = await build({
+    entryPoints: entries.map((e) => fileURLToPath(e)),
+    absWorkingDir: projectRoot,
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: "node",
+    format: "esm",
+    outdir: "unused",
+    // Libraries are pinned by the lockfile; only project files are read.
+    packages: "external",
+    logLevel: "silent",
+  });
+  const files = Object.keys(result.metafile.inputs)
+    .map((input) => resolve(projectRoot, input))
+    .filter((file) => !file.split(sep).includes("node_modules"));
+  const lockfile = join(projectRoot, "package-lock.json");
+  if (existsSync(lockfile)) files.push(lockfile);
+  const digest = await Promise.all(files.map(async (file) => `${relative(projectRoot, file)}\0${sha256Hex(await readFile(file))}`));
+  return sha256Hex(digest.sort().join("\n")).slice(0, 16);
+}

@@ -1,0 +1,82 @@
+import { existsSync } from "node:fs";
+import { lstat, readdir, readFile, readlink } from "node:fs/promises";
+import { join, relative } from "node:path";
+import { codeVersion } from "../lib/code-version.ts";
+import { fileSha256, writeJson } from "../lib/files.ts";
+import { sha256Hex } from "../lib/hash.ts";
+import { PipelineError } from "../lib/pipeline-error.ts";
+import { runCached } from "../lib/run-cached.ts";
+import { canonicalJson, openStageCache, type Sidecar } from "../lib/stage-cache.ts";
+import type { Stage, StageContext, StageModule } from "./stage.ts";
+
+/** What the runner keeps of a stage's last finished run: the key it ran under and its outputs' hashes. */
+interface StageRecord {
+  key: string;
+  outputs: Array<string | null>;
+}
+
+/**
+ * A file's hash, a folder's (its entries' relative paths and hashes, sorted; a link by its target, anything
+ * else by its kind), or null when it is missing.
+ */
+async function contentHash(path: string): Promise<string | null> {
+  const info = await lstat(path).catch(() => null);
+  if (!info) return null;
+  if (info.isFile()) return fileSha256(path);
+  if (!info.isDirectory()) return sha256Hex(info.isSymbolicLink() ? `link:${await readlink(path)}` : "special");
+  const entries: string[] = [];
+  const walk = async (dir: string) => {
+    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else entries.push(`${relative(path, full)}\0${await contentHash(full)}`);
+    }
+  };
+  await walk(path);
+  return sha256Hex(entries.join("\n"));
+}
+
+// In the stage's declared order, not by path: a build folder that moved (or was copied) is still current.
+const hashes = (paths: readonly string[]) => Promise.all(paths.map(contentHash));
+
+/**
+ * Runs one stage: checks that its inputs exist, runs its per-article work through the cache, then finishes it
+ * unless its key (code version, configuration, input hashes, items' output hashes) is the one of its last
+ * finished run and every output still has the hash recorded then. Records the key and outputs after finishing.
+ */
+export async function runStage(stage: Stage, ctx: StageContext): Promise<void> {
+  const inputs = stage.inputs(ctx.paths);
+  const missing = inputs.find((path) => !existsSync(path));
+  if (missing) throw new PipelineError(`missing ${missing}: run the stage before ${stage.name} first (make ${stage.name} runs it too)`);
+  const module = (await import(stage.module.href)) as StageModule<unknown>;
+  const code = [stage.module, ...(module.perItem ? [module.perItem.task.module] : [])];
+  const config = stage.config?.(ctx) ?? {};
+  let sidecars: ReadonlyArray<Sidecar<unknown>> = [];
+  if (module.perItem) {
+    const perItem = module.perItem;
+    const items = await perItem.items(ctx);
+    sidecars = await runCached(items, {
+      cache: await openStageCache({ code, config }),
+      task: perItem.task,
+      folder: perItem.folder(ctx.paths),
+      file: perItem.file,
+      inputSha256: perItem.inputSha256,
+      name: perItem.name,
+      jobs: ctx.jobs,
+      label: stage.name,
+      log: ctx.log,
+    });
+  }
+  const key = sha256Hex(
+    canonicalJson({ code: await codeVersion(code), config, inputs: await hashes(inputs), items: sidecars.map((s) => s.output_sha256) }),
+  );
+  const recordPath = ctx.paths.stageRecord(stage.name);
+  const record = existsSync(recordPath) ? (JSON.parse(await readFile(recordPath, "utf8")) as StageRecord) : null;
+  const outputs = stage.outputs(ctx.paths);
+  if (record?.key === key && canonicalJson(record.outputs) === canonicalJson(await hashes(outputs))) {
+    ctx.log(`${stage.name}: unchanged since its last run (same inputs, code and configuration)`);
+    return;
+  }
+  await module.finish(ctx, sidecars);
+  await writeJson(recordPath, { key, outputs: await hashes(outputs) } satisfies StageRecord);
+}
