@@ -7,7 +7,8 @@ import type { PreviousRelease } from "./previous-release.ts";
 import { dataDictionary } from "./data-dictionary.ts";
 import { datasetCard } from "./dataset-card.ts";
 import { outcomeExample } from "./outcome-example.ts";
-import { datapackage, FORMATS, type FileFacts, type Format } from "./datapackage.ts";
+import { datapackage, type FileFacts } from "./datapackage.ts";
+import { tableFormats } from "./formats.ts";
 import type { DatasetInfo } from "./dataset-info.ts";
 import { schemaChanges } from "./schema-changes.ts";
 import type { TableRows } from "../lib/table-rows.ts";
@@ -57,7 +58,7 @@ export async function buildRelease(
       written,
       previous && { version: previous.version, schema: schemaChanges(defs, previous), removedTables: await removedTables(defs, previous) },
     ),
-    "README.md": datasetCard(info, written, Object.keys(FORMATS) as Format[], scores, defs.some((d) => d.name === "target_outcomes") ? await outcomeExample(rows) : null),
+    "README.md": datasetCard(info, written, tableFormats.map((f) => f.name), scores, defs.some((d) => d.name === "target_outcomes") ? await outcomeExample(rows) : null),
   };
   for (const [name, text] of Object.entries(documents)) facts.set(name, { path: name, ...(await writeHashedFile(join(dir, name), text)) });
   const sums = [...facts.keys()].sort().map((name) => `${facts.get(name)!.sha256}  ${name}`).join("\n") + "\n";

@@ -1,20 +1,13 @@
 import type { TableDef } from "../../schemas/column.ts";
 import type { Column } from "./describe-columns.ts";
 import type { DatasetInfo } from "./dataset-info.ts";
+import { tableFormats } from "./formats.ts";
 
 export interface FileFacts {
   path: string;
   bytes: number;
   sha256: string;
 }
-
-export const FORMATS = {
-  csv: { mediatype: "text/csv", encoding: "utf-8" },
-  json: { mediatype: "application/json", encoding: "utf-8" },
-  arrow: { mediatype: "application/vnd.apache.arrow.file" },
-  parquet: { mediatype: "application/vnd.apache.parquet" },
-} as const;
-export type Format = keyof typeof FORMATS;
 
 function tableSchema(def: TableDef, columns: readonly Column[]) {
   return {
@@ -42,20 +35,21 @@ function tableSchema(def: TableDef, columns: readonly Column[]) {
   };
 }
 
-/** Frictionless Data Package v2: one resource per table and format; the CSV resource carries the table's name. */
+/** Frictionless Data Package v2: one resource per table and format; the first format's resource carries the table's name. */
 export function datapackage(info: DatasetInfo, tables: ReadonlyArray<{ def: TableDef; columns: Column[] }>, files: ReadonlyMap<string, FileFacts>) {
   const resources = tables.flatMap(({ def, columns }) =>
-    (Object.keys(FORMATS) as Format[]).map((format) => {
+    tableFormats.map(({ name: format, mediatype, encoding }, i) => {
       const file = files.get(`${def.name}.${format}`);
       if (!file) throw new Error(`no ${format} file for table ${def.name}`);
       return {
-        name: format === "csv" ? def.name : `${def.name}-${format}`,
+        name: i === 0 ? def.name : `${def.name}-${format}`,
         type: "table",
         title: `${def.title} (${format.toUpperCase()})`,
         description: def.description,
         path: file.path,
         format,
-        ...FORMATS[format],
+        mediatype,
+        ...(encoding ? { encoding } : {}),
         bytes: file.bytes,
         hash: `sha256:${file.sha256}`,
         schema: tableSchema(def, columns),

@@ -1,6 +1,5 @@
 import type { TableDef } from "../../schemas/column.ts";
 import type { DatasetInfo } from "./dataset-info.ts";
-import type { Format } from "./datapackage.ts";
 
 export interface CardTable {
   def: TableDef;
@@ -29,7 +28,7 @@ ${table} <- arrow::read_ipc_file("${table}.arrow")
 \`\`\``;
 
 /** The release's README.md: what is in it, how it was made, known limits, how to load it, extraction scores. */
-export function datasetCard(info: DatasetInfo, tables: readonly CardTable[], formats: readonly Format[], scores: string | null, outcomeExample: string | null = null): string {
+export function datasetCard(info: DatasetInfo, tables: readonly CardTable[], formats: readonly string[], scores: string | null, outcomeExample: string | null = null): string {
   const has = (name: string) => tables.some((t) => t.def.name === name);
   const example = tables.at(-1)?.def.name ?? "table";
   const out = [

@@ -1,8 +1,9 @@
 import {
-  Bool, DateDay, Dictionary, Field, Float64, Int32, Int64, makeData, RecordBatch, Schema, Struct, Utf8, vectorFromArray,
-  type DataType, type Vector,
+  Bool, DateDay, Dictionary, Field, Float64, Int32, Int64, makeData, RecordBatch, RecordBatchFileWriter, Schema, Struct, Utf8,
+  vectorFromArray, type DataType, type Vector,
 } from "apache-arrow";
 import type { Column } from "./describe-columns.ts";
+import type { TableFormat } from "./table-format.ts";
 
 type Row = Record<string, unknown>;
 
@@ -107,3 +108,24 @@ export function arrowBatch(schema: Schema, columns: readonly Column[], rows: rea
   });
   return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children }));
 }
+
+/** The Arrow IPC file format (Feather v2), which pandas, polars, DuckDB and R read with every type kept. */
+export const arrowFormat: TableFormat = {
+  name: "arrow",
+  mediatype: "application/vnd.apache.arrow.file",
+  input: "batches",
+  open(file) {
+    const writer = new RecordBatchFileWriter();
+    const written = file.writeAll(writer);
+    return {
+      async write(batch) {
+        writer.write(batch);
+      },
+      async end() {
+        writer.finish();
+        await written;
+      },
+      abort: (error) => writer.abort(error),
+    };
+  },
+};

@@ -1,8 +1,10 @@
+import type { TableFormat } from "./table-format.ts";
+
 /**
  * A table's JSON file, written run by run: an array of row objects with the layout of
  * `JSON.stringify(rows, null, 1)` and a final line break.
  */
-export function jsonElements(rows: ReadonlyArray<Record<string, unknown>>, first: boolean): string {
+function jsonElements(rows: ReadonlyArray<Record<string, unknown>>, first: boolean): string {
   let out = "";
   rows.forEach((row, i) => {
     const element = JSON.stringify(row, null, 1).replaceAll("\n", "\n ");
@@ -12,4 +14,21 @@ export function jsonElements(rows: ReadonlyArray<Record<string, unknown>>, first
 }
 
 /** Closes the array; `empty` when no element was written. */
-export const jsonEnd = (empty: boolean) => (empty ? "[]\n" : "\n]\n");
+const jsonEnd = (empty: boolean) => (empty ? "[]\n" : "\n]\n");
+
+export const jsonFormat: TableFormat = {
+  name: "json",
+  mediatype: "application/json",
+  encoding: "utf-8",
+  input: "rows",
+  open(file) {
+    let empty = true;
+    return {
+      async write(rows) {
+        await file.write(jsonElements(rows, empty));
+        empty &&= rows.length === 0;
+      },
+      end: () => file.write(jsonEnd(empty)),
+    };
+  },
+};

@@ -1,7 +1,9 @@
 import { Table as ArrowTable, tableToIPC, type RecordBatch } from "apache-arrow";
 import { Compression, Table, transformParquetStream, WriterPropertiesBuilder } from "parquet-wasm";
+import { PushQueue } from "../lib/push-queue.ts";
+import type { TableFormat } from "./table-format.ts";
 
-export interface ParquetOptions {
+interface ParquetOptions {
   /** Written into the file footer instead of the library's default, which names its own version. */
   createdBy: string;
 }
@@ -17,7 +19,7 @@ const ROW_GROUP_ROWS = 32_768;
  * carries exactly the Arrow types, nullability and field metadata (the Arrow schema is stored in the footer).
  * The footer holds no clock, so the same batches give the same bytes.
  */
-export async function* parquetBytes(batches: AsyncIterable<RecordBatch>, { createdBy }: ParquetOptions): AsyncGenerator<Uint8Array> {
+async function* parquetBytes(batches: AsyncIterable<RecordBatch>, { createdBy }: ParquetOptions): AsyncGenerator<Uint8Array> {
   const source = batches[Symbol.asyncIterator]();
   const wasmBatches = new ReadableStream(
     {
@@ -38,3 +40,26 @@ export async function* parquetBytes(batches: AsyncIterable<RecordBatch>, { creat
   const bytes = (await transformParquetStream(wasmBatches, properties)) as ReadableStream<Uint8Array>;
   for await (const chunk of bytes) yield chunk;
 }
+
+export const parquetFormat: TableFormat = {
+  name: "parquet",
+  mediatype: "application/vnd.apache.parquet",
+  input: "batches",
+  open(file, { createdBy }) {
+    const batches = new PushQueue<RecordBatch>();
+    const written = file.writeAll(parquetBytes(batches, { createdBy }));
+    // A writer that stopped early (a failed write) takes no more batches: the next push fails with it.
+    const stopped = written.then(() => {
+      throw new Error("the Parquet writer stopped before the last batch");
+    });
+    stopped.catch(() => {});
+    return {
+      write: (batch) => Promise.race([batches.push(batch), stopped]),
+      async end() {
+        batches.close();
+        await written;
+      },
+      abort: () => batches.close(),
+    };
+  },
+};

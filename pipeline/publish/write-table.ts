@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { RecordBatchFileWriter, type RecordBatch } from "apache-arrow";
+import type { RecordBatch } from "apache-arrow";
 import type { TableDef } from "../../schemas/column.ts";
 import { HashedFile, writeHashedFile, type WrittenFile } from "../lib/hashed-file.ts";
 import { RowDiff, type DiffCounts } from "./changes-since.ts";
@@ -7,14 +7,12 @@ import type { PreviousTable } from "./previous-release.ts";
 import type { TableRows } from "../lib/table-rows.ts";
 import type { FileFacts } from "./datapackage.ts";
 import { describeColumns, type Column } from "./describe-columns.ts";
-import { arrowBatch, arrowSchema, DictionaryValues, type FrozenDictionaries } from "./to-arrow.ts";
-import { csvLines } from "./to-csv.ts";
-import { jsonElements, jsonEnd } from "./to-json.ts";
+import { tableFormats } from "./formats.ts";
+import type { FormatTable, FormatWriter, TableFormat } from "./table-format.ts";
+import { arrowBatch, arrowSchema, DictionaryValues } from "./to-arrow.ts";
 import { toJsonSchema } from "./to-json-schema.ts";
-import { parquetBytes } from "./to-parquet.ts";
 
 type Row = Record<string, unknown>;
-
 
 export interface WrittenTable {
   def: TableDef;
@@ -59,60 +57,52 @@ async function closeAll(files: readonly HashedFile[], work: Promise<unknown>): P
   return closed.map((c) => (c as PromiseFulfilledResult<WrittenFile>).value);
 }
 
-/** CSV and JSON in one pass, gathering what the second pass needs: dictionaries, the row count, the diff. */
-async function writeText(dir: string, def: TableDef, columns: readonly Column[], rows: TableRows, previous?: PreviousTable) {
-  const dictionaries = new DictionaryValues(columns);
-  const diff = previous ? await RowDiff.against(def.primaryKey, previous.rows()) : null;
-  const csv = await HashedFile.create(join(dir, `${def.name}.csv`));
-  const json = await HashedFile.create(join(dir, `${def.name}.json`));
-  let count = 0;
+/** Streams the pieces into one file per format; a failure stops every writer and still closes every file. */
+async function writeFormats<P>(dir: string, table: FormatTable, formats: ReadonlyArray<{ name: string; open(file: HashedFile, table: FormatTable): FormatWriter<P> }>, pieces: AsyncIterable<P>) {
+  const files = await Promise.all(formats.map((f) => HashedFile.create(join(dir, `${table.def.name}.${f.name}`))));
+  const writers = formats.map((f, i) => f.open(files[i]!, table));
   const work = (async () => {
+    try {
+      for await (const piece of pieces) await Promise.all(writers.map((w) => w.write(piece)));
+      await Promise.all(writers.map((w) => w.end()));
+    } catch (error) {
+      for (const w of writers) w.abort?.(error);
+      throw error;
+    }
+  })();
+  const written = await closeAll(files, work);
+  return formats.map((f, i) => ({ path: `${table.def.name}.${f.name}`, ...written[i]! }));
+}
+
+const byInput = <K extends TableFormat["input"]>(input: K) => tableFormats.filter((f): f is Extract<TableFormat, { input: K }> => f.input === input);
+
+/**
+ * Writes the table in every format of formats.ts, and its JSON Schema, into dir, streaming the rows twice: row
+ * formats first (gathering the dictionaries, the row count and the diff), then the batch formats.
+ */
+export async function writeTable(dir: string, def: TableDef, rows: TableRows, options: TableOptions): Promise<WrittenTable> {
+  const columns = describeColumns(def);
+  const table: FormatTable = { def, columns, schema: arrowSchema(columns, options.meta), createdBy: options.createdBy };
+  const dictionaries = new DictionaryValues(columns);
+  const diff = options.previous ? await RowDiff.against(def.primaryKey, options.previous.rows()) : null;
+  let count = 0;
+  async function* gathered(): AsyncGenerator<Row[]> {
     for await (const run of runs(rows(def.name), columns)) {
-      await csv.write(csvLines(columns, run, count === 0));
-      await json.write(jsonElements(run, count === 0));
       for (const row of run) {
         dictionaries.add(row);
         diff?.add(row);
       }
       count += run.length;
-    }
-    await json.write(jsonEnd(count === 0));
-  })();
-  const [csvFile, jsonFile] = await closeAll([csv, json], work);
-  return { dictionaries: dictionaries.freeze(), count, diff: diff?.counts() ?? null, written: { csv: csvFile!, json: jsonFile! } };
-}
-
-/** Arrow and Parquet in one pass: each record batch goes to the Arrow writer and on to parquet-wasm, which pulls them. */
-async function writeBinary(dir: string, def: TableDef, columns: readonly Column[], rows: TableRows, dictionaries: FrozenDictionaries, options: TableOptions) {
-  const schema = arrowSchema(columns, options.meta);
-  const arrow = await HashedFile.create(join(dir, `${def.name}.arrow`));
-  const parquet = await HashedFile.create(join(dir, `${def.name}.parquet`));
-  const writer = new RecordBatchFileWriter();
-  async function* batches(): AsyncGenerator<RecordBatch> {
-    try {
-      for await (const run of runs(rows(def.name), columns)) {
-        const batch = arrowBatch(schema, columns, run, dictionaries);
-        writer.write(batch);
-        yield batch;
-      }
-      writer.finish();
-    } catch (error) {
-      writer.abort(error);
-      throw error;
+      yield run;
     }
   }
-  const work = Promise.all([arrow.writeAll(writer), parquet.writeAll(parquetBytes(batches(), { createdBy: options.createdBy }))]);
-  const [arrowFile, parquetFile] = await closeAll([arrow, parquet], work);
-  return { arrow: arrowFile!, parquet: parquetFile! };
-}
-
-/** Writes <table>.csv, .json, .arrow, .parquet and .schema.json into dir, streaming the rows twice. */
-export async function writeTable(dir: string, def: TableDef, rows: TableRows, options: TableOptions): Promise<WrittenTable> {
-  const columns = describeColumns(def);
-  const text = await writeText(dir, def, columns, rows, options.previous);
-  const binary = await writeBinary(dir, def, columns, rows, text.dictionaries, options);
+  const text = await writeFormats(dir, table, byInput("rows"), gathered());
+  const frozen = dictionaries.freeze();
+  async function* batches(): AsyncGenerator<RecordBatch> {
+    for await (const run of runs(rows(def.name), columns)) yield arrowBatch(table.schema, columns, run, frozen);
+  }
+  const binary = await writeFormats(dir, table, byInput("batches"), batches());
   const schema = await writeHashedFile(join(dir, `${def.name}.schema.json`), JSON.stringify(toJsonSchema(def), null, 2) + "\n");
-  const written = { ...text.written, ...binary, "schema.json": schema };
-  const files = Object.entries(written).map(([ext, file]) => ({ path: `${def.name}.${ext}`, ...file }));
-  return { def, columns, rows: text.count, files, diff: text.diff };
+  const files = [...text, ...binary, { path: `${def.name}.schema.json`, ...schema }];
+  return { def, columns, rows: count, files, diff: diff?.counts() ?? null };
 }
