@@ -1,9 +1,8 @@
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { ArticleRow } from "../schemas/articles.ts";
 import type { TargetRow } from "../schemas/targets.ts";
 import { readJsonlAll } from "./lib/files.ts";
-import { buildPaths, defaultDirs, goldDir, projectRoot } from "./lib/paths.ts";
+import { buildPaths, defaultDirs, goldDir, goldPaths } from "./lib/paths.ts";
 import { evaluate, formatReport, loadGold } from "./eval/evaluate-targets.ts";
 import type { TargetOutcomeRow } from "../schemas/target-outcomes.ts";
 import { formatOutcomes, formatStructure, loadCsv, OutcomeGold, scoreBuildStructure, scoreOutcomes } from "./eval/evaluate-structure.ts";
@@ -21,17 +20,18 @@ const { values } = parseArgs({
   },
 });
 const paths = buildPaths({ ...defaultDirs, build: values.build });
+const goldFiles = goldPaths(values.gold);
 const [gold, targets, articles] = await Promise.all([
-  loadGold(join(values.gold, "targets-dev.csv")),
+  loadGold(goldFiles.targets),
   readJsonlAll<TargetRow>(paths.extractTable("targets")),
   readJsonlAll<ArticleRow>(paths.extractTable("articles")),
 ]);
 process.stdout.write(`## Targets of the five articles (targets-dev.csv)\n\n${formatReport(evaluate(gold, targets, articles))}\n`);
 
-const scores = await scoreBuildStructure(paths, values.raw, join(values.gold, "structure"), articles, targets);
+const scores = await scoreBuildStructure(paths, values.raw, goldFiles.structure, articles, targets);
 process.stdout.write(`## Structure of the corpus (structure/*.csv)\n\n${formatStructure(scores, { details: values.details })}\n`);
 const [outcomeGold, links] = await Promise.all([
-  loadCsv(join(values.gold, "structure", "outcomes.C.csv"), OutcomeGold),
+  loadCsv(goldFiles.outcomes, OutcomeGold),
   readJsonlAll<TargetOutcomeRow>(paths.extractTable("target_outcomes")),
 ]);
 const files = new Map(articles.map((a) => [a.article_id, a.source_file]));

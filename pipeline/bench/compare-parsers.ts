@@ -3,7 +3,6 @@
  * percentages, currency, dimensions) against findQuantities. Numbers in pipeline/targets/README.md come from here:
  *   node --import tsx pipeline/targets/compare-parsers.ts --build DIR   (after the normalize stage)
  */
-import { join } from "node:path";
 import { parseArgs } from "node:util";
 import * as numbers from "@microsoft/recognizers-text-number";
 import * as withUnit from "@microsoft/recognizers-text-number-with-unit";
@@ -13,7 +12,7 @@ import { readJsonlAll } from "../lib/files.ts";
 import { identity } from "../text/mapped-text.ts";
 import { toSimplified } from "../normalize/to-simplified.ts";
 import { normalizeWidth } from "../normalize/width.ts";
-import { buildPaths, defaultDirs, goldTargetsPath, projectRoot } from "../lib/paths.ts";
+import { buildPaths, defaultDirs, goldFiles } from "../lib/paths.ts";
 import { loadGold, type GoldRow } from "../eval/evaluate-targets.ts";
 import { findQuantities } from "../targets/find-quantities.ts";
 
@@ -77,7 +76,7 @@ function measure(name: string, parse: (text: string) => Found[], gold: GoldRow[]
 
 const { values } = parseArgs({ options: { build: { type: "string", default: defaultDirs.build } } });
 const paths = buildPaths({ ...defaultDirs, build: values.build });
-const gold = await loadGold(goldTargetsPath);
+const gold = await loadGold(goldFiles.targets);
 const manifest = await readJsonlAll<{ article_id: string }>(paths.normalizeManifest);
 const docs = await Promise.all(manifest.map(async (m) => JSON.parse(await readFile(paths.normalizedArticle(m.article_id), "utf8")) as NormalizedArticle));
 console.log("| parser | value recall (required, on the gold quote) | value+unit recall | candidates in the articles that are gold quantities |");

@@ -8,6 +8,7 @@ import { TargetRow } from "../../schemas/targets.ts";
 import type { BuildPaths } from "../lib/paths.ts";
 import { sameNumber } from "./evaluate-targets.ts";
 import { SOURCES_FILE } from "../lib/paths.ts";
+import { charClass, COLONS, COMMAS, SEMICOLONS, STOPS } from "../text/punctuation.ts";
 
 /**
  * Scores a build against the structure gold (tests/gold/structure/, see its guide): report year, headline
@@ -124,7 +125,7 @@ const OWN_TIME = new RegExp(
 );
 /** 比上年增长 compares with the year before; it does not date the quantity. */
 const COMPARISON = /[比较](?:上年|去年)(?:同期)?/gu;
-const CLAUSE_END = /[，,；;：:。！？!?\n]/u;
+const CLAUSE_END = new RegExp(charClass(COMMAS, SEMICOLONS, COLONS, STOPS, "\n"), "u");
 
 /** The clause of `text` (code points) holding [start, end). */
 function clauseAround(points: readonly string[], start: number, end: number): string {

@@ -6,10 +6,19 @@ export const projectRoot = resolve(fileURLToPath(new URL("../..", import.meta.ur
 
 /** dataset.json: the dataset's name, version and release date. */
 export const datasetInfoPath = join(projectRoot, "dataset.json");
-/** The hand-checked gold files that make eval and the dataset card score against. */
+/** The hand-checked gold files of a gold folder, which make eval and the dataset card score against. */
+export function goldPaths(dir: string) {
+  const structure = join(dir, "structure");
+  return {
+    /** Targets of the five articles (targets-dev.csv). */
+    targets: join(dir, "targets-dev.csv"),
+    /** Parts, report years and headline targets of the corpus, per annotated corpus (sections.A.csv, headline.A.csv …). */
+    structure,
+    outcomes: join(structure, "outcomes.C.csv"),
+  };
+}
 export const goldDir = join(projectRoot, "pipeline", "eval", "gold");
-export const goldTargetsPath = join(goldDir, "targets-dev.csv");
-export const goldStructureDir = join(goldDir, "structure");
+export const goldFiles = goldPaths(goldDir);
 /** Where the articles beside it come from (repository, path, commit, licence): read as provenance, not as an article. */
 export const SOURCES_FILE = /^SOURCES(?:\.[^.]+)?\.md$/u;
 

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import type { TableDef } from "../../schemas/column.ts";
 import { keyOf } from "../lib/row-key.ts";
-import type { PreviousTable } from "./previous-release.ts";
 import type { SchemaChange } from "./schema-changes.ts";
 
 type Row = Record<string, unknown>;

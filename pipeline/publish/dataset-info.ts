@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { z } from "zod";
-import { datasetInfoPath, projectRoot } from "../lib/paths.ts";
+import { datasetInfoPath } from "../lib/paths.ts";
 
 /** dataset.json: the one place that holds the dataset's version and release date. */
 export const DatasetInfo = z.object({

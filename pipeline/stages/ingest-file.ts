@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { classifyFile, type AcceptedFile, type RejectedFile } from "../ingest/classify-file.ts";
+import { classifyFile, type RejectedFile } from "../ingest/classify-file.ts";
 import type { CachedJob } from "../lib/run-cached.ts";
 import { storeOutput, type Sidecar } from "../lib/stage-cache.ts";
 

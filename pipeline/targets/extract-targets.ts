@@ -13,6 +13,7 @@ import { findBases, findTimes, type BaseYears, type TimeInfo } from "./find-time
 import { lexicon } from "./lexicon.ts";
 import { partContexts, type PartContext } from "./part-context.ts";
 import { splitClauses, type Clause } from "./split-clauses.ts";
+import { charClass, COLONS, SEMICOLONS } from "../text/punctuation.ts";
 
 /** A stated quantity before it gets its evidence offsets. */
 interface Finding {
@@ -43,7 +44,7 @@ interface Carried {
 }
 
 /** A sentence ending in ； or ： goes on in the next one: items of one list (目标：A增长6%；B增长8%；…). */
-const CONTINUES = /[；;：:]$/u;
+const CONTINUES = new RegExp(`${charClass(SEMICOLONS, COLONS)}$`, "u");
 
 /** Characters a lead-in may keep after its time and cue words are trimmed (a stray 全区). */
 const MAX_LEAD_IN_REST = 2;

@@ -1,3 +1,5 @@
+import { charClass, COLONS, COMMAS, SEMICOLONS, STOPS } from "../text/punctuation.ts";
+
 /** A clause of a sentence: text between commas, semicolons and colons (enumeration commas 、 stay inside). */
 export interface Clause {
   start: number;
@@ -7,7 +9,7 @@ export interface Clause {
   colon: boolean;
 }
 
-const BOUNDARY = /[，,；;：:。！？!?]/u;
+const BOUNDARY = new RegExp(charClass(COMMAS, SEMICOLONS, COLONS, STOPS), "u");
 
 /** Clauses of a sentence, offsets relative to it; quoted commas do not split. */
 export function splitClauses(sentence: string): Clause[] {

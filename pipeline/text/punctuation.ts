@@ -3,6 +3,7 @@
  * Full-width forms first, then the ASCII forms copies carry.
  */
 export const STOPS = "。！？!?";
+export const COMMAS = "，,";
 export const SEMICOLONS = "；;";
 export const COLONS = "：:";
 /** Closing marks that stay with the sentence they end: ”’」』）). */

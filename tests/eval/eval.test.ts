@@ -1,14 +1,13 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readJsonlAll } from "../../pipeline/lib/files.ts";
-import { buildPaths, goldStructureDir, goldTargetsPath, projectRoot } from "../../pipeline/lib/paths.ts";
+import { buildPaths, goldFiles } from "../../pipeline/lib/paths.ts";
 import { evaluate, formatReport, loadGold, metricSimilarity, type GoldRow } from "../../pipeline/eval/evaluate-targets.ts";
 import type { ArticleRow } from "../../schemas/articles.ts";
 import type { TargetRow } from "../../schemas/targets.ts";
 import { formatStructure, scoreBuildStructure, type StructureScore } from "../../pipeline/eval/evaluate-structure.ts";
 import { sharedBuild } from "../helpers.ts";
 
-const goldPath = goldTargetsPath;
+const goldPath = goldFiles.targets;
 
 const gold = (over: Partial<GoldRow>): GoldRow => ({
   file: "a.txt",
@@ -120,7 +119,7 @@ describe("the structure of the corpus against its gold (structure guide)", () =>
       readJsonlAll<ArticleRow>(paths.extractTable("articles")),
       readJsonlAll<TargetRow>(paths.extractTable("targets")),
     ]);
-    const scores = await scoreBuildStructure(paths, dirs.raw, goldStructureDir, articles, targets);
+    const scores = await scoreBuildStructure(paths, dirs.raw, goldFiles.structure, articles, targets);
     expect(scores.map((s) => s.corpus)).toEqual(["A", "B", "C"]);
     const total = (pick: (s: StructureScore) => { n: number; d: number }) => scores.reduce((t, s) => ({ n: t.n + pick(s).n, d: t.d + pick(s).d }), { n: 0, d: 0 });
     const report = formatStructure(scores);

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ArticleRow } from "../../schemas/articles.ts";
 import type { HeadlineTargetRow } from "../../schemas/headline-targets.ts";
@@ -9,7 +8,7 @@ import { headlineRows } from "../../pipeline/indicators/headline-panel.ts";
 import { judgeOutcome } from "../../pipeline/indicators/link-outcomes.ts";
 import { matchIndicator } from "../../pipeline/indicators/match-indicator.ts";
 import { readJsonlAll } from "../../pipeline/lib/files.ts";
-import { buildPaths, goldStructureDir, projectRoot } from "../../pipeline/lib/paths.ts";
+import { buildPaths, goldFiles } from "../../pipeline/lib/paths.ts";
 import { loadCsv, OutcomeGold, scoreOutcomes } from "../../pipeline/eval/evaluate-structure.ts";
 import { extractArticle } from "../../pipeline/stages/extract-article.ts";
 import { articleOf, sharedBuild } from "../helpers.ts";
@@ -123,7 +122,7 @@ describe("target outcomes", () => {
 
   it("links at least 0.9 of the gold outcomes that have a value with that value, and none where the gold has none", async () => {
     const { targets, outcomes, file } = await tables();
-    const gold = await loadCsv(join(goldStructureDir, "outcomes.C.csv"), OutcomeGold);
+    const gold = await loadCsv(goldFiles.outcomes, OutcomeGold);
     const score = scoreOutcomes(gold, outcomes, targets, file);
     expect(score.linked.total).toBe(50);
     expect(score.linked.right / score.linked.total, score.linked.wrong.join("\n")).toBeGreaterThanOrEqual(0.9);

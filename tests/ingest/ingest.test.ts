@@ -1,4 +1,4 @@
-import { readdir, readFile, symlink, writeFile, copyFile } from "node:fs/promises";
+import { readFile, symlink, writeFile, copyFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { classifyFile } from "../../pipeline/ingest/classify-file.ts";

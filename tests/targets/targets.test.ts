@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
-import { readdir } from "node:fs/promises";
 import { Jieba } from "@node-rs/jieba";
 import { describe, expect, it, vi } from "vitest";
 import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
