@@ -1,4 +1,6 @@
-import { cp, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cp, mkdtemp, readdir, readFile, rm, stat, statfs } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, inject } from "vitest";
@@ -48,6 +50,47 @@ export const inMemoryRows = (tables: Readonly<Record<string, ReadonlyArray<Recor
   (name) => (async function* () {
     yield* tables[name] ?? [];
   })();
+
+let tmpfs: boolean | undefined;
+/** Whether this process may mount a tmpfs (root on Linux): the full-disk tests need one, and are skipped without. */
+export function canMountTmpfs(): boolean {
+  if (tmpfs === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), "tmpfs-probe-"));
+    try {
+      execFileSync("mount", ["-t", "tmpfs", "-o", "size=4k", "tmpfs", dir], { stdio: "ignore" });
+      execFileSync("umount", [dir]);
+      tmpfs = true;
+    } catch {
+      tmpfs = false;
+    }
+    rmSync(dir, { recursive: true });
+  }
+  return tmpfs;
+}
+
+export interface SmallDisk {
+  dir: string;
+  /** Inodes in use (tmpfs counts a hard link as one). */
+  inodesUsed(): Promise<number>;
+  /** Changes the disk's limits in place, keeping its files. */
+  resize(limits: { bytes: number; inodes: number }): void;
+}
+
+/** A folder on a tmpfs of its own, `bytes` large with `inodes` inodes, unmounted after the file's tests: a disk that fills up. */
+export async function smallDisk(limits: { bytes: number; inodes: number }): Promise<SmallDisk> {
+  const dir = await tempDir("disk-");
+  execFileSync("mount", ["-t", "tmpfs", "-o", `size=${limits.bytes},nr_inodes=${limits.inodes}`, "tmpfs", dir]);
+  // After hooks run last-registered first: unmounted before tempDir removes the folder.
+  afterAll(() => execFileSync("umount", [dir]));
+  return {
+    dir,
+    inodesUsed: async () => {
+      const { files, ffree } = await statfs(dir);
+      return files - ffree;
+    },
+    resize: ({ bytes, inodes }) => execFileSync("mount", ["-o", `remount,size=${bytes},nr_inodes=${inodes}`, dir]),
+  };
+}
 
 /** Every file under dir (and its folders), by relative path, as its hash: two equal snapshots are byte-identical trees. */
 export async function snapshot(dir: string): Promise<Record<string, string>> {

@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { IoError } from "./io-error.ts";
 
 /** A pure per-item function, named by module and export so that every worker can load it itself. */
 export interface PoolTask {
@@ -17,7 +18,9 @@ export interface PoolOptions<I> {
 }
 
 type TaskFn = (input: unknown) => unknown;
-type Reply = { index: number; ok: true; value: unknown } | { index: number; ok: false; message: string; stack?: string };
+type Reply =
+  | { index: number; ok: true; value: unknown }
+  | { index: number; ok: false; message: string; stack?: string; io?: { code: string; path: string } };
 
 const POOL_WORKER = "district-plans:worker-pool";
 /**
@@ -33,6 +36,8 @@ async function loadTask({ module, exportName }: PoolTask): Promise<TaskFn> {
 }
 
 function labelled(label: string, error: unknown): Error {
+  // A full disk is the fault of the folder being written, not of the item that happened to be writing.
+  if (error instanceof IoError && error.diskFull) return error;
   return new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
 
@@ -137,7 +142,7 @@ export async function* mapInWorkers<I, O>(
         const label = names.get(yielded) ?? String(yielded);
         names.delete(yielded);
         yielded++;
-        if (!reply.ok) throw labelled(label, Object.assign(new Error(reply.message), { stack: reply.stack }));
+        if (!reply.ok) throw labelled(label, reply.io ? new IoError(reply.io.code, reply.io.path, reply.message) : Object.assign(new Error(reply.message), { stack: reply.stack }));
         yield reply.value as O;
         continue;
       }
@@ -158,7 +163,8 @@ async function serve(port: NonNullable<typeof parentPort>, task: PoolTask): Prom
       port.postMessage({ index, ok: true, value: await fn(item) } satisfies Reply);
     } catch (error) {
       const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
-      port.postMessage({ index, ok: false, message, stack } satisfies Reply);
+      const io = error instanceof IoError ? { code: error.code, path: error.path } : undefined;
+      port.postMessage({ index, ok: false, message, stack, io } satisfies Reply);
     }
   });
 }
