@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { lockFolder } from "../lib/lock-folder.ts";
 import { buildPaths, type Dirs } from "../lib/paths.ts";
 import { runStage } from "./run-stage.ts";
 import type { Stage } from "./stage.ts";
@@ -11,14 +12,16 @@ export interface RunOptions {
   jobs?: number;
 }
 
-/** Runs the named stage, or every stage in order for "all". */
+/** Runs the named stage, or every stage in order for "all", holding the build folder's lock: one run writes it at a time. */
 export async function runStages(name: string, { dirs, log = (m) => console.error(m), jobs = availableParallelism() }: RunOptions): Promise<void> {
   const selected: readonly Stage[] = name === "all" ? stages : stages.filter((s) => s.name === name);
   if (selected.length === 0) throw new Error(`unknown stage ${name}`);
   const ctx = { dirs, paths: buildPaths(dirs), log, jobs };
-  for (const stage of selected) {
-    const started = performance.now();
-    await runStage(stage, ctx);
-    log(`${stage.name} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-  }
+  await lockFolder(dirs.build, "stages", log, async () => {
+    for (const stage of selected) {
+      const started = performance.now();
+      await runStage(stage, ctx);
+      log(`${stage.name} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    }
+  });
 }
