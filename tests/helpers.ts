@@ -4,6 +4,7 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, statfs } from "node:fs/promis
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, inject } from "vitest";
+import { tables as tableDefs } from "../schemas/index.ts";
 import type { NormalizedArticle } from "../schemas/normalized-article.ts";
 import { classifyFile } from "../pipeline/ingest/classify-file.ts";
 import { sha256Hex } from "../pipeline/lib/hash.ts";
@@ -13,6 +14,9 @@ import { articleView } from "../pipeline/text/article-view.ts";
 import { defaultDirs, type Dirs } from "../pipeline/lib/paths.ts";
 import { runStages } from "../pipeline/stages/run-stages.ts";
 import type { TableRows } from "../pipeline/lib/table-rows.ts";
+import { buildRelease, type ReleaseOptions } from "../pipeline/publish/build-release.ts";
+import type { DatasetInfo } from "../pipeline/publish/dataset-info.ts";
+import { writeRelease, type PublishOptions } from "../pipeline/publish/write-release.ts";
 
 /** A fresh temporary folder, removed after the file's tests. */
 export async function tempDir(prefix = "plans-"): Promise<string> {
@@ -35,14 +39,20 @@ export const sharedBuild = (): Dirs => {
   return { raw, build, dist };
 };
 
-/** A private copy of the shared build folder, with the shared release (`dist`) copied too or left empty. */
-export async function copyOfSharedBuild({ withDist = false } = {}): Promise<Dirs> {
-  const shared = sharedBuild();
+/** A private copy of a build folder (by default the shared one), with its release (`dist`) copied too or left empty. */
+export async function copyOfSharedBuild({ withDist = false, of = sharedBuild() } = {}): Promise<Dirs> {
   const root = await tempDir("build-copy-");
-  const dirs = { raw: shared.raw, build: join(root, "build"), dist: join(root, "dist") };
-  await cp(shared.build, dirs.build, { recursive: true });
-  if (withDist) await cp(shared.dist, dirs.dist, { recursive: true });
+  const dirs = { raw: of.raw, build: join(root, "build"), dist: join(root, "dist") };
+  await cp(of.build, dirs.build, { recursive: true });
+  if (withDist) await cp(of.dist, dirs.dist, { recursive: true });
   return dirs;
+}
+
+/** Every stage run on the first `articles` development articles: a build a child process publishes in a second. */
+export async function smallBuild(articles = 2): Promise<Dirs> {
+  const raw = await tempDir("raw-");
+  for (const name of devFiles.slice(0, articles)) await cp(join(defaultDirs.raw, name), join(raw, name));
+  return runPipeline("all", raw);
 }
 
 /** Tables held in memory, read the way publish reads the validated tables: a fresh stream per call. */
@@ -50,6 +60,28 @@ export const inMemoryRows = (tables: Readonly<Record<string, ReadonlyArray<Recor
   (name) => (async function* () {
     yield* tables[name] ?? [];
   })();
+
+type Row = Record<string, unknown>;
+export type Tables = Record<string, Row[]>;
+
+/**
+ * The shared release's rows of its first `articles` articles (and the districts and codebook they refer to): tests
+ * about how releases are written need a few articles, not the whole corpus.
+ */
+export async function releaseRows({ dist }: Dirs, articles = 3): Promise<Tables> {
+  const folder = (await readdir(dist)).find((n) => /^v\d/.test(n))!;
+  const all: Tables = Object.fromEntries(
+    await Promise.all(tableDefs.map(async (t) => [t.name, JSON.parse(await readFile(join(dist, folder, `${t.name}.json`), "utf8")) as Row[]] as const)),
+  );
+  const kept = new Set(all.articles!.slice(0, articles).map((a) => a["article_id"]));
+  const districts = new Set(all.articles!.filter((a) => kept.has(a["article_id"])).map((a) => a["district_id"]));
+  const keep = (row: Row) => ("article_id" in row ? kept.has(row["article_id"]) : "district_id" in row ? districts.has(row["district_id"]) : true);
+  return Object.fromEntries(Object.entries(all).map(([name, rows]) => [name, rows.filter(keep)]));
+}
+
+/** Publishes rows held in memory as release `release.version` into dist. */
+export const publishRows = (dist: string, release: DatasetInfo, rows: Tables, options: ReleaseOptions = {}, publish: PublishOptions = {}) =>
+  writeRelease(dist, release, (dir) => buildRelease(dir, release, tableDefs, inMemoryRows(rows), options), publish);
 
 let tmpfs: boolean | undefined;
 /** Whether this process may mount a tmpfs (root on Linux): the full-disk tests need one, and are skipped without. */

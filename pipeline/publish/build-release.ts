@@ -1,4 +1,3 @@
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { TableDef } from "../../schemas/column.ts";
 import { writeHashedFile } from "../lib/hashed-file.ts";
@@ -34,7 +33,8 @@ async function removedTables(defs: readonly TableDef[], previous: PreviousReleas
 
 /**
  * Writes every file of a release into `dir`: each table streamed into its formats, then the documents that
- * describe them (datapackage.json, data dictionary, CHANGES.md, dataset card) and SHA256SUMS.
+ * describe them (datapackage.json, data dictionary, CHANGES.md, dataset card) and SHA256SUMS. Returns the rows
+ * written per table.
  */
 export async function buildRelease(
   dir: string,
@@ -42,7 +42,7 @@ export async function buildRelease(
   defs: readonly TableDef[],
   rows: TableRows,
   { previous = null, scores = null }: ReleaseOptions = {},
-): Promise<void> {
+): Promise<Record<string, number>> {
   const written: WrittenTable[] = [];
   for (const def of defs) {
     const options = { meta: { table: def.name, description: def.description, version: info.version }, createdBy: `${info.name} ${info.version}` };
@@ -62,5 +62,6 @@ export async function buildRelease(
   };
   for (const [name, text] of Object.entries(documents)) facts.set(name, { path: name, ...(await writeHashedFile(join(dir, name), text)) });
   const sums = [...facts.keys()].sort().map((name) => `${facts.get(name)!.sha256}  ${name}`).join("\n") + "\n";
-  await writeFile(join(dir, "SHA256SUMS"), sums);
+  await writeHashedFile(join(dir, "SHA256SUMS"), sums);
+  return Object.fromEntries(written.map((t) => [t.def.name, t.rows]));
 }

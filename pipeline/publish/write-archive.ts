@@ -1,8 +1,7 @@
-import { access, chmod, readdir, readFile, rename, rm } from "node:fs/promises";
+import { chmod, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { create } from "tar";
-import { sha256Hex } from "../lib/hash.ts";
-import { writeFileAtomic } from "../lib/files.ts";
+import { HashedFile } from "../lib/hashed-file.ts";
 
 export interface ArchiveFacts {
   path: string;
@@ -10,34 +9,27 @@ export interface ArchiveFacts {
   sha256: string;
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
-
 /**
- * dist/<name>-v<version>.tar.gz of the release folder, with a sha256sum-style checksum file beside it.
- * Deterministic: sorted entries, fixed modes, every mtime set to the release date, portable headers
- * (no owner, no atime/ctime) and a gzip header without a timestamp. Written through a temporary file;
- * an archive that is already there is left as published.
+ * `dir/<archiveName>` of the release folder `dir/<releaseDir>`, hashed as it is written. Deterministic: sorted
+ * entries, fixed modes, every mtime set to the release date, portable headers (no owner, no atime/ctime) and a
+ * gzip header without a timestamp, so the same release always makes the same bytes and its hash can stand for it.
  */
-export async function writeArchive(distDir: string, releaseDir: string, archiveName: string, released: string): Promise<ArchiveFacts> {
-  const path = join(distDir, archiveName);
-  const sumPath = `${path}.sha256`;
-  if (!((await exists(path)) && (await exists(sumPath)))) {
-    const names = (await readdir(join(distDir, releaseDir))).sort();
-    await chmod(join(distDir, releaseDir), 0o755);
-    for (const name of names) await chmod(join(distDir, releaseDir, name), 0o644);
-    const tmp = `${path}.tmp`;
-    try {
-      await create(
-        { file: tmp, cwd: distDir, gzip: { level: 9 }, portable: true, mtime: new Date(`${released}T00:00:00Z`), noDirRecurse: true },
-        [releaseDir, ...names.map((n) => `${releaseDir}/${n}`)],
-      );
-      await rename(tmp, path);
-    } catch (error) {
-      await rm(tmp, { force: true });
-      throw error;
-    }
-    await writeFileAtomic(sumPath, `${sha256Hex(await readFile(path))}  ${archiveName}\n`);
-  }
-  const bytes = await readFile(path);
-  return { path: archiveName, bytes: bytes.length, sha256: sha256Hex(bytes) };
+export async function writeArchive(dir: string, releaseDir: string, archiveName: string, released: string): Promise<ArchiveFacts> {
+  const folder = join(dir, releaseDir);
+  const names = (await readdir(folder)).sort();
+  await chmod(folder, 0o755);
+  for (const name of names) await chmod(join(folder, name), 0o644);
+  // Opened before tar starts reading the folder: a file it cannot create must not leave tar's reads open.
+  const file = await HashedFile.create(join(dir, archiveName));
+  const pack = create({ cwd: dir, gzip: { level: 9 }, portable: true, mtime: new Date(`${released}T00:00:00Z`), noDirRecurse: true }, [
+    releaseDir,
+    ...names.map((n) => `${releaseDir}/${n}`),
+  ]);
+  let failure: unknown = null;
+  // After a failed write the rest is still read and dropped: tar closes each file it reads only at its end, and an
+  // open file of a removed staging folder keeps its space taken.
+  for await (const chunk of pack as AsyncIterable<Buffer>) if (failure === null) await file.write(chunk).catch((error: unknown) => (failure = error));
+  const written = await file.close().catch((error: unknown) => ((failure ??= error), null));
+  if (failure !== null || written === null) throw failure;
+  return { path: archiveName, ...written };
 }
