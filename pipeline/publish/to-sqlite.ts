@@ -4,7 +4,7 @@ import type { DatasetInfo } from "./dataset-info.ts";
 import { describeColumns, type Column } from "./describe-columns.ts";
 import { createIndexes, createTable, quoteName } from "./sqlite-ddl.ts";
 import { views } from "./sqlite-views.ts";
-import type { TableRows } from "./write-table.ts";
+import type { TableRows } from "../lib/table-rows.ts";
 
 type ReleaseInfo = Pick<DatasetInfo, "name" | "title" | "version" | "released" | "licenses">;
 
