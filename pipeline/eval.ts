@@ -14,7 +14,6 @@ import { formatOutcomes, formatStructure, loadCsv, OutcomeGold, scoreBuildStruct
 const { values } = parseArgs({
   options: {
     build: { type: "string", default: defaultDirs.build },
-    raw: { type: "string", default: defaultDirs.raw },
     gold: { type: "string", default: goldDir },
     details: { type: "boolean", default: false },
   },
@@ -28,7 +27,7 @@ const [gold, targets, articles] = await Promise.all([
 ]);
 process.stdout.write(`## Targets of the five articles (targets-dev.csv)\n\n${formatReport(evaluate(gold, targets, articles))}\n`);
 
-const scores = await scoreBuildStructure(paths, values.raw, goldFiles.structure, articles, targets);
+const scores = await scoreBuildStructure(paths, goldFiles.structure, articles, targets);
 process.stdout.write(`## Structure of the corpus (structure/*.csv)\n\n${formatStructure(scores, { details: values.details })}\n`);
 const [outcomeGold, links] = await Promise.all([
   loadCsv(goldFiles.outcomes, OutcomeGold),

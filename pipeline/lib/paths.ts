@@ -58,6 +58,8 @@ export function buildPaths(dirs: Dirs) {
     stageRecord: (name: string) => join(stage(name), "stage.json"),
     ingestManifest: join(stage("ingest"), "articles.jsonl"),
     ingestRejections: join(stage("ingest"), "rejections.json"),
+    /** What the SOURCES.*.md beside the raw files list, one line per listed file. */
+    ingestSources: join(stage("ingest"), "sources.jsonl"),
     /** Decoded text per raw file (empty for a rejected one), each with its cache sidecar. */
     ingestFiles: join(stage("ingest"), "files"),
     ingestText: (sourceFile: string) => join(stage("ingest"), "files", sourceFile),

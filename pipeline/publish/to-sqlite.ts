@@ -23,7 +23,7 @@ const METADATA = {
   // type is the schema's: a boolean is stored as INTEGER 0/1 and a date as ISO TEXT, so this says which is which.
   column_descriptions: `CREATE TABLE column_descriptions (
   table_name TEXT NOT NULL REFERENCES table_descriptions (table_name), column_name TEXT NOT NULL, position INTEGER NOT NULL,
-  type TEXT NOT NULL CHECK (type IN ('string', 'integer', 'number', 'boolean', 'date')), nullable INTEGER NOT NULL CHECK (nullable IN (0, 1)),
+  type TEXT NOT NULL CHECK (type IN ('string', 'integer', 'number', 'boolean', 'date', 'list')), nullable INTEGER NOT NULL CHECK (nullable IN (0, 1)),
   description TEXT NOT NULL, unit TEXT,
   PRIMARY KEY (table_name, column_name)
 )`,
@@ -35,6 +35,7 @@ let sqlJs: ReturnType<typeof initSqlJs> | undefined;
 function sqlValue(table: string, row: number, c: Column, value: unknown): SqlValue {
   if (value === null || value === undefined) return null; // NOT NULL rejects it where the schema does
   if (c.type === "boolean" && typeof value === "boolean") return value ? 1 : 0;
+  if (c.type === "list" && Array.isArray(value)) return JSON.stringify(value);
   if ((c.type === "string" || c.type === "date") && typeof value === "string") return value;
   if (c.type === "number" && typeof value === "number" && Number.isFinite(value)) return value;
   if (c.type === "integer" && Number.isSafeInteger(value)) return value as number;

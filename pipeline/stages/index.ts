@@ -13,7 +13,7 @@ export const stages: readonly Stage[] = [
     module: new URL("./ingest.ts", import.meta.url),
     // The listing itself (links, other files) is part of what the rejection report says.
     inputs: (paths) => [paths.raw],
-    outputs: (paths) => [paths.ingestManifest, paths.ingestRejections],
+    outputs: (paths) => [paths.ingestManifest, paths.ingestRejections, paths.ingestSources],
   },
   {
     name: "normalize",
@@ -26,7 +26,7 @@ export const stages: readonly Stage[] = [
     name: "extract",
     description: "resolve districts, score themes, extract targets, match indicators, build the headline panel and outcomes",
     module: new URL("./extract.ts", import.meta.url),
-    inputs: (paths) => [paths.normalizeManifest],
+    inputs: (paths) => [paths.normalizeManifest, paths.ingestSources],
     outputs: extractTables,
   },
   {

@@ -6,23 +6,19 @@ import initSqlJs, { type Database, type SqlValue } from "sql.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../../schemas/index.ts";
 import { sha256Hex } from "../../pipeline/lib/hash.ts";
-import { projectRoot } from "../../pipeline/paths.ts";
 import { describeColumns } from "../../pipeline/publish/describe-columns.ts";
 import { sqliteFileName, toSqlite } from "../../pipeline/publish/to-sqlite.ts";
 import { views } from "../../pipeline/publish/sqlite-views.ts";
-import { inMemoryRows, tempDir } from "../helpers.ts";
+import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
+import { inMemoryRows, sharedBuild, tempDir } from "../helpers.ts";
 
 type Row = Record<string, unknown>;
 
-/** The committed release, read whole: its JSON files are the rows, its datapackage.json the release facts. */
-const release = join(projectRoot, "dist", "v0.4.0");
-const readJson = (name: string) => JSON.parse(readFileSync(join(release, name), "utf8"));
-const pkg = readJson("datapackage.json");
-const info = { name: pkg.name, title: pkg.title, version: pkg.version, released: pkg.created.slice(0, 10), licenses: pkg.licenses };
-const data: Record<string, Row[]> = Object.fromEntries(tables.map((t) => [t.name, readJson(`${t.name}.json`)]));
+const info = readDatasetInfo();
+let data: Record<string, Row[]>;
 
-/** A JSON value as the database stores it: booleans are 0/1. */
-const stored = (v: unknown) => (typeof v === "boolean" ? Number(v) : v);
+/** A JSON value as the database stores it: booleans are 0/1, lists JSON arrays. */
+const stored = (v: unknown) => (typeof v === "boolean" ? Number(v) : Array.isArray(v) ? JSON.stringify(v) : v);
 const rowsOf = (db: Database, sql: string): SqlValue[][] => db.exec(sql)[0]?.values ?? [];
 
 let bytes: Uint8Array;
@@ -30,6 +26,9 @@ let again: Uint8Array;
 let db: Database;
 
 beforeAll(async () => {
+  // The shared build's release, read whole: its JSON files are the rows.
+  const release = join(sharedBuild().dist, `v${info.version}`);
+  data = Object.fromEntries(tables.map((t) => [t.name, JSON.parse(readFileSync(join(release, `${t.name}.json`), "utf8"))]));
   bytes = await toSqlite(info, tables, inMemoryRows(data));
   again = await toSqlite(info, tables, inMemoryRows(data));
   db = new (await initSqlJs()).Database(bytes);
@@ -38,7 +37,7 @@ beforeAll(async () => {
 
 describe("the release as one SQLite file", () => {
   it("is named for the release and rebuilds byte for byte", () => {
-    expect(sqliteFileName(info)).toBe("china-district-plans-0.4.0.sqlite");
+    expect(sqliteFileName(info)).toBe(`china-district-plans-${info.version}.sqlite`);
     expect(bytes.length).toBeGreaterThan(0);
     expect(sha256Hex(again)).toBe(sha256Hex(bytes));
   });
@@ -52,11 +51,11 @@ describe("the release as one SQLite file", () => {
       expect(result?.values ?? [], def.name).toEqual(expected);
       for (const c of columns) {
         const types = rowsOf(db, `SELECT DISTINCT typeof("${c.name}") FROM "${def.name}"`).flat();
-        const allowed = { string: ["text"], date: ["text"], integer: ["integer"], boolean: ["integer"], number: ["real"] }[c.type];
+        const allowed = { string: ["text"], date: ["text"], list: ["text"], integer: ["integer"], boolean: ["integer"], number: ["real"] }[c.type];
         for (const t of types) expect([...allowed, ...(c.nullable ? ["null"] : [])], `${def.name}.${c.name}`).toContain(t);
       }
     }
-    expect(rowsOf(db, "SELECT count(*) FROM targets")[0]).toEqual([5703]);
+    expect(rowsOf(db, "SELECT count(*) FROM targets")[0]).toEqual([data.targets!.length]);
   });
 
   it("declares NOT NULL, the primary key, every foreign key and an index for each", () => {
@@ -107,7 +106,7 @@ describe("the release as one SQLite file", () => {
   });
 
   it("describes the release, its tables and every column", () => {
-    expect(db.exec("SELECT * FROM release_info")[0]?.values).toEqual([[info.name, info.title, "0.4.0", "2026-12-01", "CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"]]);
+    expect(db.exec("SELECT * FROM release_info")[0]?.values).toEqual([[info.name, info.title, info.version, info.released, "CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"]]);
     expect(rowsOf(db, "SELECT count(*) FROM table_descriptions")[0]).toEqual([tables.length + views.length]);
     const described = rowsOf(db, "SELECT table_name, column_name, type, nullable, description, unit FROM column_descriptions ORDER BY rowid");
     expect(described).toEqual(tables.flatMap((d) => describeColumns(d).map((c) => [d.name, c.name, c.type, Number(c.nullable), c.description, c.unit ?? null])));
