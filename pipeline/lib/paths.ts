@@ -17,6 +17,7 @@ export function goldPaths(dir: string) {
     outcomes: join(structure, "outcomes.C.csv"),
   };
 }
+export type GoldPaths = ReturnType<typeof goldPaths>;
 export const goldDir = join(projectRoot, "pipeline", "eval", "gold");
 export const goldFiles = goldPaths(goldDir);
 /** Where the articles beside it come from (repository, path, commit, licence): read as provenance, not as an article. */

@@ -63,8 +63,16 @@ function tableSchema(def: TableDef, columns: readonly Column[], format: string) 
   };
 }
 
-/** Frictionless Data Package v2: one resource per table and format; the first format's resource carries the table's name. */
-export function datapackage(info: DatasetInfo, tables: ReadonlyArray<{ def: TableDef; columns: Column[] }>, files: ReadonlyMap<string, FileFacts>) {
+/**
+ * Frictionless Data Package v2: one resource per table and format (the first format's resource carries the
+ * table's name), and the SQLite database, when there is one, as one more resource that is not a table.
+ */
+export function datapackage(
+  info: DatasetInfo,
+  tables: ReadonlyArray<{ def: TableDef; columns: Column[] }>,
+  files: ReadonlyMap<string, FileFacts>,
+  database: FileFacts | null = null,
+) {
   const resources = tables.flatMap(({ def, columns }) =>
     tableFormats.map(({ name: format, mediatype, encoding }, i) => {
       const file = files.get(`${def.name}.${format}`);
@@ -93,6 +101,22 @@ export function datapackage(info: DatasetInfo, tables: ReadonlyArray<{ def: Tabl
     created: `${info.released}T00:00:00Z`,
     licenses: info.licenses,
     sources: info.sources,
-    resources,
+    contributors: info.contributors,
+    ...(info.homepage ? { homepage: info.homepage } : {}),
+    resources: [
+      ...resources,
+      ...(database
+        ? [{
+            name: "database",
+            title: `${info.title} (SQLite)`,
+            description: "Every table in one SQLite database, with its primary and foreign keys, indexes, views that join place names and evidence, and the column descriptions (tables release_info, table_descriptions, column_descriptions). Lists are JSON arrays.",
+            path: database.path,
+            format: "sqlite",
+            mediatype: "application/vnd.sqlite3",
+            bytes: database.bytes,
+            hash: `sha256:${database.sha256}`,
+          }]
+        : []),
+    ],
   };
 }

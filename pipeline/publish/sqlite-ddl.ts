@@ -2,7 +2,7 @@ import type { TableDef } from "../../schemas/column.ts";
 import type { Column, ColumnType } from "./describe-columns.ts";
 
 export const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
+export const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const nameList = (names: readonly string[]) => names.map(quoteName).join(", ");
 
 /**

@@ -137,11 +137,13 @@ describe("a published release read by other people's readers", () => {
   it("datapackage.json describes each table in four formats with its Table Schema and keys (vega-datasets self-check)", async () => {
     const pkg = JSON.parse(await readFile(join(release, "datapackage.json"), "utf8")) as { version: string; resources: Resource[] };
     expect(pkg.version).toBe(info.version);
-    expect(pkg.resources).toHaveLength(tables.length * 4);
+    expect(pkg.resources).toHaveLength(tables.length * 4 + 1);
+    expect(pkg.resources.at(-1)).toMatchObject({ name: "database", format: "sqlite", mediatype: "application/vnd.sqlite3", path: `${info.name}-${info.version}.sqlite` });
     for (const resource of pkg.resources) {
       const bytes = await readFile(join(release, resource.path));
       expect([resource.path, bytes.length, `sha256:${sha256Hex(bytes)}`]).toEqual([resource.path, resource.bytes, resource.hash]);
-      const def = tables.find((t) => resource.path.startsWith(`${t.name}.`))!;
+      const def = tables.find((t) => resource.path.startsWith(`${t.name}.`));
+      if (!def) continue;
       expect(resource.schema.primaryKey).toEqual(def.primaryKey);
       expect(resource.schema.fields.map((f) => [f.name, f.constraints.required])).toEqual(describeColumns(def).map((c) => [c.name, !c.nullable]));
     }
@@ -160,7 +162,7 @@ describe("a published release read by other people's readers", () => {
     const card = await readFile(join(release, "README.md"), "utf8");
     for (const def of tables) expect(card).toContain(`| \`${def.name}\` | ${json(def.name).length} |`);
     for (const limit of info.limits) expect(card).toContain(limit);
-    for (const tool of ["pd.read_parquet", "pl.read_ipc", "read_csv(", "arrow::read_parquet"]) expect(card).toContain(tool);
+    for (const tool of ["pd.read_parquet", "pd.read_csv(", "pl.read_parquet", "read_csv(", "arrow::read_parquet", "read.csv(", "jsonlite::fromJSON", "sqlite3.connect"]) expect(card).toContain(tool);
     expect(card).toContain("## Extraction scores");
   });
 });
