@@ -57,7 +57,7 @@ export function dataDictionary(info: DatasetInfo, tables: ReadonlyArray<{ def: T
       out.push(`| \`${c.name}\` | ${type} | ${c.nullable ? "yes" : "no"} | ${keyRole(c)} | ${cell(c.description)} | ${cell(allowed(c))} | ${exampleCell(c)} |`);
     }
     const load = loadSnippets(def.name, columns);
-    out.push("", "Reading the CSV with these types (Parquet and Arrow carry them already):", "", "```python", load.pandas, "```", "", "```r", load.r, "```", "");
+    out.push("", "Reading the CSV and JSON with these types (Parquet and Arrow carry them already):", "", "```python", load.pandas, load.pandasJson, "```", "", "```r", load.r, "```", "");
   }
   return out.join("\n");
 }

@@ -27,6 +27,7 @@ const loaders = (table: string, columns: readonly Column[], database: string | n
 import pandas as pd                              # pandas with pyarrow
 ${table} = pd.read_parquet("${table}.parquet")   # codes stay text, lists are lists, nullable integers stay integers
 ${csv.pandas}
+${csv.pandasJson}
 
 import polars as pl                              # polars
 ${table} = pl.read_parquet("${table}.parquet")${database ? `\n\nimport sqlite3                                   # the one-file database, if you prefer SQL\ndb = sqlite3.connect("${database}")` : ""}
