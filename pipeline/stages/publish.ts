@@ -5,7 +5,7 @@ import { buildRelease } from "../publish/build-release.ts";
 import { checkVersionBump } from "../publish/check-version-bump.ts";
 import { readDatasetInfo } from "../publish/dataset-info.ts";
 import { estimateReleaseBytes } from "../publish/estimate-release-bytes.ts";
-import { extractionScores } from "../eval/extraction-scores.ts";
+import { evalReport } from "../eval/eval-report.ts";
 import { readPreviousRelease } from "../publish/read-previous-release.ts";
 import { schemaChanges } from "../publish/schema-changes.ts";
 import { writeRelease } from "../publish/write-release.ts";
@@ -16,7 +16,7 @@ import { readValidatedTables } from "../validate/read-validated-tables.ts";
 export async function finish({ dirs, paths, log }: StageContext): Promise<void> {
   const info = readDatasetInfo();
   const { rows, rowCounts } = await readValidatedTables(paths, tables);
-  const scores = await extractionScores(goldFiles.targets, rows);
+  const scores = await evalReport(paths, goldFiles, { level: 3 });
   const tableBytes = (await Promise.all(tables.map((t) => stat(paths.extractTable(t.name))))).reduce((sum, s) => sum + s.size, 0);
   // The previous release is read under the dist lock too, so CHANGES.md compares with what is published now.
   const outcome = await writeRelease(dirs.dist, info, async (dir) => {
