@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { IoError } from "./io-error.ts";
+import { PipelineError } from "./pipeline-error.ts";
 
 /** A pure per-item function, named by module and export so that every worker can load it itself. */
 export interface PoolTask {
@@ -18,9 +19,8 @@ export interface PoolOptions<I> {
 }
 
 type TaskFn = (input: unknown) => unknown;
-type Reply =
-  | { index: number; ok: true; value: unknown }
-  | { index: number; ok: false; message: string; stack?: string; io?: { code: string; path: string } };
+type Failure = { index: number; ok: false; message: string; stack?: string; pipeline: boolean; io?: { code: string; path: string } };
+type Reply = { index: number; ok: true; value: unknown } | Failure;
 
 const POOL_WORKER = "district-plans:worker-pool";
 /**
@@ -38,7 +38,15 @@ async function loadTask({ module, exportName }: PoolTask): Promise<TaskFn> {
 function labelled(label: string, error: unknown): Error {
   // A full disk is the fault of the folder being written, not of the item that happened to be writing.
   if (error instanceof IoError && error.diskFull) return error;
-  return new Error(`${label}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  const message = `${label}: ${error instanceof Error ? error.message : String(error)}`;
+  return error instanceof PipelineError ? new PipelineError(message, { cause: error }) : new Error(message, { cause: error });
+}
+
+/** A worker's error as this thread sees it: one the user can act on stays one, so it prints without a stack. */
+function revived(reply: Failure): Error {
+  if (reply.io) return new IoError(reply.io.code, reply.io.path, reply.message);
+  if (reply.pipeline) return new PipelineError(reply.message);
+  return Object.assign(new Error(reply.message), { stack: reply.stack });
 }
 
 /**
@@ -142,7 +150,7 @@ export async function* mapInWorkers<I, O>(
         const label = names.get(yielded) ?? String(yielded);
         names.delete(yielded);
         yielded++;
-        if (!reply.ok) throw labelled(label, reply.io ? new IoError(reply.io.code, reply.io.path, reply.message) : Object.assign(new Error(reply.message), { stack: reply.stack }));
+        if (!reply.ok) throw labelled(label, revived(reply));
         yield reply.value as O;
         continue;
       }
@@ -164,7 +172,7 @@ async function serve(port: NonNullable<typeof parentPort>, task: PoolTask): Prom
     } catch (error) {
       const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
       const io = error instanceof IoError ? { code: error.code, path: error.path } : undefined;
-      port.postMessage({ index, ok: false, message, stack, io } satisfies Reply);
+      port.postMessage({ index, ok: false, message, stack, pipeline: error instanceof PipelineError, io } satisfies Reply);
     }
   });
 }

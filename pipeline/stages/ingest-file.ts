@@ -1,6 +1,6 @@
-import { readFile } from "node:fs/promises";
 import { classifyFile, type RejectedFile } from "../ingest/classify-file.ts";
 import type { CachedJob } from "../lib/run-cached.ts";
+import { readVerified } from "../lib/read-verified.ts";
 import { storeOutput, type Sidecar } from "../lib/stage-cache.ts";
 
 import type { IngestRecord } from "../../schemas/normalized-article.ts";
@@ -13,9 +13,12 @@ export interface RawFile {
   sha256: string;
 }
 
-/** Pool task: decodes one raw file and stores its text (empty when rejected), the verdict in the sidecar. */
+/**
+ * Pool task: decodes one raw file and stores its text (empty when rejected), the verdict in the sidecar. The bytes
+ * must be the ones hashed when the files were listed: a file saved meanwhile would be cached under the old hash.
+ */
 export async function ingestFile({ output, stamp, item }: CachedJob<RawFile>): Promise<Sidecar<IngestSummary>> {
-  const result = classifyFile(item.source_file, await readFile(item.path));
+  const result = classifyFile(item.source_file, await readVerified(item.path, item.sha256, "ingest"));
   if (result.status === "rejected") return storeOutput(output, "", stamp, result);
   const { text, ...summary } = result;
   return storeOutput(output, text, stamp, summary);

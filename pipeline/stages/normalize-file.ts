@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
 import type { CachedJob } from "../lib/run-cached.ts";
+import { readVerified } from "../lib/read-verified.ts";
 import { storeOutput, type Sidecar } from "../lib/stage-cache.ts";
 import { normalizeArticle } from "../normalize/normalize-article.ts";
 import type { IngestRecord } from "../../schemas/normalized-article.ts";
@@ -9,8 +9,8 @@ export interface NormalizeItem {
   textPath: string;
 }
 
-/** Pool task: normalizes one article and stores its JSON. */
+/** Pool task: normalizes one article and stores its JSON; the decoded text must still be the one its id hashes. */
 export async function normalizeFile({ output, stamp, item }: CachedJob<NormalizeItem>): Promise<Sidecar<null>> {
-  const article = normalizeArticle(item.record, await readFile(item.textPath, "utf8"));
+  const article = normalizeArticle(item.record, (await readVerified(item.textPath, item.record.article_id, "ingest")).toString("utf8"));
   return storeOutput(output, JSON.stringify(article), stamp, null);
 }

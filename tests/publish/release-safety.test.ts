@@ -4,10 +4,14 @@ import { join } from "node:path";
 import { extract } from "tar";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../../schemas/index.ts";
-import { buildPaths, projectRoot, type Dirs } from "../../pipeline/lib/paths.ts";
+import type { NormalizedEntry } from "../../schemas/normalized-article.ts";
+import { readJsonlAll } from "../../pipeline/lib/files.ts";
+import { sha256Hex } from "../../pipeline/lib/hash.ts";
+import { buildPaths, projectRoot, type BuildPaths, type Dirs } from "../../pipeline/lib/paths.ts";
 import { buildRelease } from "../../pipeline/publish/build-release.ts";
 import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
 import { writeRelease } from "../../pipeline/publish/write-release.ts";
+import { ingestFile } from "../../pipeline/stages/ingest-file.ts";
 import { runStages } from "../../pipeline/stages/run-stages.ts";
 import { canMountTmpfs, copyOfSharedBuild, inMemoryRows, publishRows, releaseRows, sharedBuild, smallBuild, smallDisk, snapshot, tempDir, type Tables } from "../helpers.ts";
 
@@ -165,6 +169,48 @@ describe("publishing is safe", () => {
       expect(await readFile(paths.extractTable("targets"), "utf8")).toBe(original);
       await runStages("publish", { dirs, log: quiet });
       expect(await snapshot(dirs.dist)).toEqual(published);
+    });
+
+    // Each stage hands on a file per article, named in a manifest with its hash; a reader reads it only for what
+    // misses its cache (here: what it made from the file, removed as a code change would), so it reads the edited file.
+    type Where = (paths: BuildPaths, article: NormalizedEntry) => string;
+    const normalized: Where = (p, a) => p.normalizedArticle(a.article_id);
+    it.each<[string, string, Where, (paths: BuildPaths, article: NormalizedEntry) => string[]]>([
+      ["ingest", "normalize", (p, a) => p.ingestText(a.source_file), (p, a) => [p.normalizedArticle(a.article_id)]],
+      ["normalize", "extract", normalized, (p, a) => [p.extractedArticle(a.article_id)]],
+      ["normalize", "validate", normalized, (p) => [p.validateReport, p.validateTextChecks]],
+      // The card's scores read the texts of the articles a gold set names.
+      ["normalize", "publish", normalized, (p) => [p.stageRecord("publish")]],
+    ])("an article file %s hands on, edited to the same size, is refused by %s and rebuilt by make publish", async (writer, stage, edited, made) => {
+      const dirs = await copyOfSharedBuild({ of: small, withDist: true });
+      const paths = buildPaths(dirs);
+      const published = await snapshot(dirs.dist);
+      const [article] = await readJsonlAll<NormalizedEntry>(paths.normalizeManifest);
+      const file = edited(paths, article!);
+      const original = await readFile(file, "utf8");
+      // A digit of the text (in the normalized JSON, of its text field), one byte for another.
+      const from = Math.max(0, original.indexOf('"text":"'));
+      const at = from + original.slice(from).search(/\d/);
+      const changed = `${original.slice(0, at)}${(Number(original[at]) + 1) % 10}${original.slice(at + 1)}`;
+      expect([changed.length, changed === original]).toEqual([original.length, false]);
+      await writeFile(file, changed);
+      for (const path of made(paths, article!)) await rm(path);
+      await expect(runStages(stage, { dirs, jobs: 1, log: quiet })).rejects.toThrow(`${file} is not the file ${writer} recorded (it changed since): run ${writer} again`);
+      await runStages("all", { dirs, jobs: 1, log: quiet });
+      expect(await readFile(file, "utf8")).toBe(original);
+      expect(await snapshot(dirs.dist)).toEqual(published);
+    });
+
+    it("a raw file saved between ingest's listing (which hashes it) and its decoding is not cached under the old hash", async () => {
+      const dir = await tempDir("saved-");
+      const path = join(dir, "article.txt");
+      await writeFile(path, "今年地区生产总值增长5%。");
+      const listed = sha256Hex(await readFile(path));
+      await writeFile(path, "今年地区生产总值增长6%。");
+      const output = join(dir, "ingested.txt");
+      const job = { output, stamp: { input_sha256: listed, code_version: "test", config_sha256: "test" }, item: { source_file: "article.txt", path, sha256: listed } };
+      await expect(ingestFile(job)).rejects.toThrow(`${path} is not the file ingest recorded (it changed since): run ingest again`);
+      expect(await readdir(dir)).toEqual(["article.txt"]);
     });
   });
 });
