@@ -1,3 +1,4 @@
+import { statfs } from "node:fs/promises";
 import { dirname } from "node:path";
 import { PipelineError } from "./pipeline-error.ts";
 
@@ -18,6 +19,14 @@ export class IoError extends PipelineError {
   }
 }
 
+/** The IoError of a failed step: a full disk is named by its folder, anything else by the step and the path. */
+function ioError(code: string, doing: string, path: string, error: Error): IoError {
+  const message = DISK_FULL.has(code)
+    ? `the disk holding ${dirname(path)} is full (${code} while ${doing} ${path}): free space there, or choose another folder, and run again`
+    : `${doing} ${path} failed: ${error.message}`;
+  return new IoError(code, path, message, { cause: error });
+}
+
 /** Runs one filesystem step; an errno failure comes back as an IoError naming `doing` (a gerund) and `path`. */
 export async function atPath<T>(doing: string, path: string, step: () => Promise<T>): Promise<T> {
   try {
@@ -25,9 +34,25 @@ export async function atPath<T>(doing: string, path: string, step: () => Promise
   } catch (error) {
     const code = (error as NodeJS.ErrnoException | null)?.code;
     if (error instanceof IoError || typeof code !== "string") throw error;
-    const message = DISK_FULL.has(code)
-      ? `the disk holding ${dirname(path)} is full (${code} while ${doing} ${path}): free space there, or choose another folder, and run again`
-      : `${doing} ${path} failed: ${(error as Error).message}`;
-    throw new IoError(code, path, message, { cause: error });
+    throw ioError(code, doing, path, error as Error);
+  }
+}
+
+/** Less room than this left after a failed write means the disk filled up. */
+const ROOM = 1 << 20;
+
+/**
+ * Runs a step of a library that swallows errno (SQLite reports a failed write as "disk I/O error"): a failure
+ * `isIo` recognises comes back as an IoError naming `path`, as a full disk when the disk holding it has almost no
+ * room or no inode left, which is what such a failure nearly always is.
+ */
+export async function atPathWithoutErrno<T>(doing: string, path: string, isIo: (error: Error) => boolean, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof IoError || !(error instanceof Error) || !isIo(error)) throw error;
+    const disk = await statfs(dirname(path)).catch(() => null);
+    const full = disk !== null && (disk.bavail * disk.bsize < ROOM || disk.ffree === 0);
+    throw ioError(full ? "ENOSPC" : "EIO", doing, path, error);
   }
 }

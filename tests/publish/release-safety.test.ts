@@ -10,6 +10,7 @@ import { sha256Hex } from "../../pipeline/lib/hash.ts";
 import { buildPaths, projectRoot, type BuildPaths, type Dirs } from "../../pipeline/lib/paths.ts";
 import { buildRelease } from "../../pipeline/publish/build-release.ts";
 import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
+import { sqliteFileName, toSqlite } from "../../pipeline/publish/to-sqlite.ts";
 import { writeRelease } from "../../pipeline/publish/write-release.ts";
 import { ingestFile } from "../../pipeline/stages/ingest-file.ts";
 import { runStages } from "../../pipeline/stages/run-stages.ts";
@@ -89,8 +90,10 @@ describe("publishing is safe", () => {
       const used = await disk.inodesUsed();
       const next = { ...info, version: "99.0.0" };
       // A publish takes one inode each for the lock (which it has by then), the staging folder, the release folder,
-      // every release file, the archive, its checksum and releases.json: each limit runs out at another of them.
-      const fills = { 1: "\\.publish\\.lock", 3: "v99\\.0\\.0/articles\\.csv", 20: "v99\\.0\\.0/\\S+", [files + 3]: `${archive("99.0.0")}`, [files + 4]: `${archive("99.0.0")}\\.sha256`, [files + 5]: "releases\\.json" };
+      // every release file (the SQLite file after the tables' and its lock folder), the archive, its checksum and
+      // releases.json: each limit runs out at another of them.
+      const database = sqliteFileName(next).replaceAll(".", "\\.");
+      const fills = { 1: "\\.publish\\.lock", 3: "v99\\.0\\.0/articles\\.csv", 20: "v99\\.0\\.0/\\S+", [files - 4]: database, [files - 3]: database, [files + 3]: `${archive("99.0.0")}`, [files + 4]: `${archive("99.0.0")}\\.sha256`, [files + 5]: "releases\\.json" };
       for (const [spare, file] of Object.entries(fills)) {
         disk.resize({ bytes, inodes: used + Number(spare) });
         await expect(publishRows(dist, next, rows), `${spare} inodes spare`).rejects.toThrow(new RegExp(`^the disk holding ${dist}\\S* is full \\(ENOSPC while \\w+ ${dist}/\\S*${file}\\S*\\)`));
@@ -101,6 +104,13 @@ describe("publishing is safe", () => {
       expect((await indexOf(dist)).map((e) => e.version)).toEqual(["0.0.1", "99.0.0"]);
       await expectWhole(join(dist, "v99.0.0"));
       expect((await readdir(dist)).filter((n) => n.startsWith("."))).toEqual([]);
+    });
+
+    it.skipIf(!canMountTmpfs())("SQLite's 'disk I/O error' on a full disk is that disk's, with the database's path, and leaves no file", async () => {
+      const disk = await smallDisk({ bytes: 64 << 10, inodes: 1000 });
+      const path = join(disk.dir, sqliteFileName(info));
+      await expect(toSqlite(path, info, tables, inMemoryRows(rows))).rejects.toThrow(`the disk holding ${disk.dir} is full (ENOSPC while writing ${path}): free space there`);
+      expect(await readdir(disk.dir)).toEqual([]);
     });
 
     it.skipIf(!canMountTmpfs())("refuses before writing when the disk has less room than the release needs, naming the folder and the numbers", async () => {
