@@ -1,14 +1,24 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { mkdir, open, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
-import { dirname } from "node:path";
+import { mkdir, open, readdir, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { atPath } from "./io-error.ts";
+
+/** The name a file is written under before it is renamed into place: per process, so two writers never share one. */
+const temporary = (path: string) => `${path}.${process.pid}.tmp`;
+const TEMPORARY = /\.\d+\.tmp$/;
+
+/** Removes the temporary files an interrupted run left in `dir` (not in its folders); only while no other run writes there. */
+export async function removeTemporaryFiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => TEMPORARY.test(name)).map((name) => rm(join(dir, name), { force: true })));
+}
 
 /** Writes next to the target and renames, so readers never see a half-written file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   await atPath("creating", dirname(path), () => mkdir(dirname(path), { recursive: true }));
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = temporary(path);
   await atPath("writing", tmp, () => writeFile(tmp, data));
   await atPath("renaming into place", path, () => rename(tmp, path));
 }
@@ -26,7 +36,7 @@ export class JsonlWriter {
 
   static async open(path: string): Promise<JsonlWriter> {
     await atPath("creating", dirname(path), () => mkdir(dirname(path), { recursive: true }));
-    const writer = new JsonlWriter(path, `${path}.${process.pid}.tmp`);
+    const writer = new JsonlWriter(path, temporary(path));
     writer.handle = await atPath("creating", writer.tmp, () => open(writer.tmp, "w"));
     return writer;
   }

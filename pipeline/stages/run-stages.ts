@@ -1,4 +1,5 @@
 import { availableParallelism } from "node:os";
+import { removeTemporaryFiles } from "../lib/files.ts";
 import { lockFolder } from "../lib/lock-folder.ts";
 import { buildPaths, type Dirs } from "../lib/paths.ts";
 import { runStage } from "./run-stage.ts";
@@ -18,6 +19,9 @@ export async function runStages(name: string, { dirs, log = (m) => console.error
   if (selected.length === 0) throw new Error(`unknown stage ${name}`);
   const ctx = { dirs, paths: buildPaths(dirs), log, jobs };
   await lockFolder(dirs.build, "stages", log, async () => {
+    // Under the lock no other run writes the build: a temporary file in it is one a killed run left (per-article
+    // folders are swept by the stage that owns them).
+    for (const stage of stages) await removeTemporaryFiles(ctx.paths.stageFolder(stage.name));
     for (const stage of selected) {
       const started = performance.now();
       await runStage(stage, ctx);

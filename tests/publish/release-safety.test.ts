@@ -79,6 +79,18 @@ describe("publishing is safe", () => {
     });
   });
 
+  it("a run on a build first removes the temporary files a killed run left beside its manifests and tables", async () => {
+    const copy = await copyOfSharedBuild({ of: small });
+    const paths = buildPaths(copy);
+    const left = [`${paths.extractTable("targets")}.4242.tmp`, `${paths.stageRecord("ingest")}.4242.tmp`];
+    for (const path of left) await writeFile(path, "half of a table");
+    const before = await snapshot(copy.build);
+    await runStages("validate", { dirs: copy, jobs: 1, log: quiet });
+    const after = await snapshot(copy.build);
+    for (const path of left) delete before[path.slice(copy.build.length + 1)];
+    expect(after).toEqual(before);
+  });
+
   describe("one transaction", () => {
     it.skipIf(!canMountTmpfs())("a disk that fills at any step leaves dist as it was and names the file; a rerun with room publishes", async () => {
       const bytes = 64 << 20;
