@@ -177,6 +177,23 @@ describe("publishing is safe", () => {
       expect(await snapshot(dist)).toEqual(whole);
     });
 
+    it("a version is unpublished only by deleting its folder, its archive and its releases.json entry together (the dev workflow)", async () => {
+      const dist = await tempDir("unpublish-");
+      await publishRows(dist, info, rows);
+      const changed = { ...rows, targets: rows.targets!.slice(1) };
+      await rm(join(dist, `v${info.version}`), { recursive: true });
+      for (const name of [archive(info.version), `${archive(info.version)}.sha256`]) await rm(join(dist, name));
+      const gone = await snapshot(dist);
+      // releases.json alone still says what the version is: its archive's hash.
+      await expect(publishRows(dist, info, changed)).rejects.toThrow(new RegExp(`^release v${info.version} already exists in ${dist} and this build differs in its archive \\(sha256 \\w+, published \\w+\\)`));
+      expect(await snapshot(dist)).toEqual(gone);
+      await writeFile(join(dist, "releases.json"), "[]\n");
+      expect(await publishRows(dist, info, changed)).toEqual({ kind: "written" });
+      await expectWhole(join(dist, `v${info.version}`));
+      const published = JSON.parse(await readFile(join(dist, `v${info.version}`, "targets.json"), "utf8")) as Array<{ target_id: string }>;
+      expect(published.map((t) => t.target_id)).toEqual(changed.targets.map((t) => t["target_id"]));
+    });
+
     it("a build table edited in place, even to the same size, never reaches a release", async () => {
       const dirs = await copyOfSharedBuild({ of: small, withDist: true });
       const paths = buildPaths(dirs);
