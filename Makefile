@@ -6,8 +6,9 @@ DIST ?= dist
 CLI := node --import tsx pipeline/cli.ts
 ARGS = --raw "$(RAW)" --build "$(BUILD)" --out "$(DIST)"
 DEPS := node_modules/.install-stamp
+PORT ?= 8765
 
-.PHONY: all install ingest normalize extract validate publish test typecheck clean help eval bench
+.PHONY: all install ingest normalize extract validate publish test typecheck clean help eval bench explore
 
 all: publish
 
@@ -53,3 +54,7 @@ eval: extract
 # Corpus-size benchmark: writes bench/results.md (numbers come from here, never from tests).
 bench: $(DEPS)
 	node --import tsx pipeline/bench/run-bench.ts
+
+# The current release's explorer page (dist/v<version>/site/, written by publish), served on 127.0.0.1:$(PORT).
+explore: publish
+	node --import tsx pipeline/site/explore.ts --dist "$(DIST)" --port "$(PORT)"

@@ -22,6 +22,11 @@ export interface ReleaseOptions {
   previous?: PreviousRelease | null;
   /** Extraction scores (markdown) for the dataset card; null when no article in the release is scored. */
   scores?: string | null;
+  /**
+   * Writes the release's explorer into it once its tables, database and documents are there (it reads them), and
+   * returns its files under `site/` for SHA256SUMS. Given by the publish stage: the site is a layer above publish.
+   */
+  site?: ((dir: string) => Promise<FileFacts[]>) | null;
 }
 
 /** Row counts of the previous release's tables that this one no longer has, for CHANGES.md. */
@@ -45,7 +50,7 @@ export async function buildRelease(
   info: DatasetInfo,
   defs: readonly TableDef[],
   rows: TableRows,
-  { previous = null, scores = null }: ReleaseOptions = {},
+  { previous = null, scores = null, site = null }: ReleaseOptions = {},
 ): Promise<Record<string, number>> {
   const written: WrittenTable[] = [];
   for (const def of defs) {
@@ -76,6 +81,7 @@ export async function buildRelease(
     }),
   };
   for (const [name, text] of Object.entries(documents)) facts.set(name, { path: name, ...(await writeHashedFile(join(dir, name), text)) });
+  for (const file of (await site?.(dir)) ?? []) facts.set(file.path, file);
   const sums = [...facts.keys()].sort().map((name) => `${facts.get(name)!.sha256}  ${name}`).join("\n") + "\n";
   await writeHashedFile(join(dir, "SHA256SUMS"), sums);
   return Object.fromEntries(written.map((t) => [t.def.name, t.rows]));

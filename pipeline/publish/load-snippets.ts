@@ -19,9 +19,10 @@ export function loadSnippets(table: string, columns: readonly Column[]): { panda
     `    dtype={${columns.map((c) => `"${c.name}": "${pandasType(c)}"`).join(", ")}}${dates.length > 0 ? `,\n    parse_dates=[${dates.map((c) => `"${c.name}"`).join(", ")}]` : ""})`,
     ...lists.map((c) => `${table}["${c.name}"] = ${table}["${c.name}"].str.split("${LIST_DELIMITER}")`),
   ].join("\n");
-  // JSON keeps lists as lists and strings as strings; pandas would still guess numbers and dates without dtypes.
+  // JSON keeps lists as lists and strings as strings; pandas would still guess numbers and dates without dtypes,
+  // and its default float parser misreads 0.703 as 0.7030000000000001.
   const scalars = columns.filter((c) => c.type !== "list");
-  const pandasJson = `${table} = pd.read_json("${table}.json", convert_dates=False,\n    dtype={${scalars.map((c) => `"${c.name}": "${pandasType(c)}"`).join(", ")}})`;
+  const pandasJson = `${table} = pd.read_json("${table}.json", convert_dates=False, precise_float=True,\n    dtype={${scalars.map((c) => `"${c.name}": "${pandasType(c)}"`).join(", ")}})`;
   const r = [
     `${table} <- read.csv("${table}.csv", na.strings = "", encoding = "UTF-8",`,
     `  colClasses = c(${columns.map((c) => `${c.name} = "${rType(c)}"`).join(", ")}))`,

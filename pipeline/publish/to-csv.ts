@@ -8,7 +8,7 @@ import type { TableFormat } from "./table-format.ts";
  * carriage return. Papaparse writes them with a leading ' and quoted; numbers are never touched, and JSON, Arrow
  * and Parquet keep the text exact.
  */
-const FORMULA_START = /^[=+\-@\t\r]/u;
+export const FORMULA_START = /^[=+\-@\t\r]/u;
 
 /** A cell's value: a list as its items joined by the one list delimiter; a null stays null (an empty field). */
 const cellOf = (column: Column, value: unknown) => (column.type === "list" && Array.isArray(value) ? value.join(LIST_DELIMITER) : (value ?? null));

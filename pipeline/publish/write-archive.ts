@@ -1,6 +1,7 @@
-import { chmod, readdir } from "node:fs/promises";
+import { chmod } from "node:fs/promises";
 import { join } from "node:path";
 import { create } from "tar";
+import { filesUnder } from "../lib/files.ts";
 import { HashedFile } from "../lib/hashed-file.ts";
 
 export interface ArchiveFacts {
@@ -16,14 +17,17 @@ export interface ArchiveFacts {
  */
 export async function writeArchive(dir: string, releaseDir: string, archiveName: string, released: string): Promise<ArchiveFacts> {
   const folder = join(dir, releaseDir);
-  const names = (await readdir(folder)).sort();
+  const files = await filesUnder(folder);
+  // Each folder as its own entry before its files (noDirRecurse lists nothing by itself), in sorted order.
+  const folders = [...new Set(files.flatMap((f) => f.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))))].sort();
+  const entries = [...folders.map((d) => ({ path: d, mode: 0o755 })), ...files.map((f) => ({ path: f, mode: 0o644 }))].sort((a, b) => (a.path < b.path ? -1 : 1));
   await chmod(folder, 0o755);
-  for (const name of names) await chmod(join(folder, name), 0o644);
+  for (const e of entries) await chmod(join(folder, e.path), e.mode);
   // Opened before tar starts reading the folder: a file it cannot create must not leave tar's reads open.
   const file = await HashedFile.create(join(dir, archiveName));
   const pack = create({ cwd: dir, gzip: { level: 9 }, portable: true, mtime: new Date(`${released}T00:00:00Z`), noDirRecurse: true }, [
     releaseDir,
-    ...names.map((n) => `${releaseDir}/${n}`),
+    ...entries.map((e) => `${releaseDir}/${e.path}`),
   ]);
   let failure: unknown = null;
   // After a failed write the rest is still read and dropped: tar closes each file it reads only at its end, and an

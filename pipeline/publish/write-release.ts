@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { list } from "tar";
-import { fileSha256 } from "../lib/files.ts";
+import { fileSha256, filesUnder } from "../lib/files.ts";
 import { writeHashedFile } from "../lib/hashed-file.ts";
 import { atPath } from "../lib/io-error.ts";
 import { lockFolder } from "../lib/lock-folder.ts";
@@ -36,9 +36,9 @@ type Hashes = ReadonlyMap<string, string>;
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
-/** The files of a flat folder by name, as their hashes. */
+/** The files under a folder (a release with its site/), by path relative to it, as their hashes. */
 async function folderHashes(dir: string): Promise<Hashes> {
-  const names = (await readdir(dir)).sort();
+  const names = await filesUnder(dir);
   return new Map(await Promise.all(names.map(async (n) => [n, await fileSha256(join(dir, n))] as const)));
 }
 

@@ -1,3 +1,4 @@
+import { filesUnder } from "../../pipeline/lib/files.ts";
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -73,9 +74,14 @@ describe("releases are reproducible, immutable and atomic", () => {
     });
     const entries: { path: string; mtime?: Date; uid?: number; uname?: string; mode?: number }[] = [];
     await list({ file: archive, onReadEntry: (e) => entries.push({ path: e.path, mtime: e.mtime, uid: e.uid, uname: e.uname, mode: e.mode }) });
-    const names = (await readdir(join(dirs.dist, `v${info.version}`))).sort();
-    expect(entries.map((e) => e.path)).toEqual([`v${info.version}/`, ...names.map((n) => `v${info.version}/${n}`)]);
-    for (const e of entries.slice(1)) expect([e.mtime?.toISOString(), e.uname ?? "", e.mode]).toEqual([`${info.released}T00:00:00.000Z`, "", 0o644]);
+    const names = await filesUnder(join(dirs.dist, `v${info.version}`));
+    // Folders (the explorer's site/ and its data/) are entries of their own, each before what it holds.
+    expect(entries.filter((e) => !e.path.endsWith("/")).map((e) => e.path)).toEqual(names.map((n) => `v${info.version}/${n}`));
+    expect(entries.map((e) => e.path)).toEqual([...entries.map((e) => e.path)].sort());
+    for (const e of entries.slice(1)) {
+      if (e.path.endsWith("/")) expect([e.path, e.mode]).toEqual([e.path, 0o755]);
+      else expect([e.mtime?.toISOString(), e.uname ?? "", e.mode]).toEqual([`${info.released}T00:00:00.000Z`, "", 0o644]);
+    }
     const out = await tempDir("unpacked-");
     await extract({ file: archive, cwd: out });
     expect(await snapshot(join(out, `v${info.version}`))).toEqual(await snapshot(join(dirs.dist, `v${info.version}`)));
