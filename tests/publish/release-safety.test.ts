@@ -13,6 +13,7 @@ import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
 import { sqliteFileName, toSqlite } from "../../pipeline/publish/to-sqlite.ts";
 import { writeRelease } from "../../pipeline/publish/write-release.ts";
 import { ingestFile } from "../../pipeline/stages/ingest-file.ts";
+import { buildSite } from "../../pipeline/site/build-site.ts";
 import { runStages } from "../../pipeline/stages/run-stages.ts";
 import { canMountTmpfs, copyOfSharedBuild, inMemoryRows, publishRows, releaseRows, sharedBuild, smallBuild, smallDisk, snapshot, tempDir, type Tables } from "../helpers.ts";
 
@@ -123,6 +124,12 @@ describe("publishing is safe", () => {
       const path = join(disk.dir, sqliteFileName(info));
       await expect(toSqlite(path, info, tables, inMemoryRows(rows))).rejects.toThrow(`the disk holding ${disk.dir} is full (ENOSPC while writing ${path}): free space there`);
       expect(await readdir(disk.dir)).toEqual([]);
+    });
+
+    it.skipIf(!canMountTmpfs())("a full disk while the explorer is written names that disk and the file", async () => {
+      const disk = await smallDisk({ bytes: 64 << 10, inodes: 1000 });
+      const release = join(sharedBuild().dist, `v${info.version}`);
+      await expect(buildSite(release, join(disk.dir, "site"))).rejects.toThrow(new RegExp(`^the disk holding ${disk.dir}/site\\.partial\\S* is full \\(ENOSPC while writing ${disk.dir}/site\\.partial/\\S+\\)`));
     });
 
     it.skipIf(!canMountTmpfs())("refuses before writing when the disk has less room than the release needs, naming the folder and the numbers", async () => {
