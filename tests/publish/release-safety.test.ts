@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { watch } from "node:fs";
 import { appendFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { extract } from "tar";
@@ -48,7 +49,7 @@ describe("publishing is safe", () => {
   });
 
   describe("runs at once", () => {
-    it("two publishes into one dist, from two copies of a build, leave one whole release (real processes)", async () => {
+    it("two publishes into one dist (one in another process), from two copies of a build, leave one whole release", async () => {
       const copies: Dirs[] = [];
       for (let i = 0; i < 2; i++) {
         const copy = await copyOfSharedBuild({ of: small });
@@ -57,8 +58,21 @@ describe("publishing is safe", () => {
         copies.push(copy);
       }
       const dist = await tempDir("shared-dist-");
-      const runs = await Promise.all(copies.map((c) => cli(["publish", "--build", c.build, "--out", dist])));
+      // This process publishes the second copy: one child is enough to cross processes, and costs half of two.
+      const here = async (dirs: Dirs) => {
+        const logs: string[] = [];
+        const code = await runStages("publish", { dirs: { ...dirs, dist }, log: (m) => logs.push(m) }).then(() => 0, (error: Error) => (logs.push(error.message), 1));
+        return { code, stderr: logs.join("\n") };
+      };
+      const child = cli(["publish", "--build", copies[0]!.build, "--out", dist]);
+      // The second starts once the first has begun to write dist, so the two overlap.
+      await new Promise<void>((resolve) => {
+        const watcher = watch(dist, () => (watcher.close(), resolve()));
+        void child.then(() => (watcher.close(), resolve()));
+      });
+      const runs = await Promise.all([child, here(copies[1]!)]);
       expect(runs.map((r) => r.code), runs.map((r) => r.stderr).join("\n")).toEqual([0, 0]);
+      expect(runs.filter((r) => / is locked by pid \d+ /.test(r.stderr))).toHaveLength(1);
       expect(runs.map((r) => r.stderr.match(/^publish: v\S+ (written to|unchanged in)/m)?.[1]).sort()).toEqual(["unchanged in", "written to"]);
       expect((await readdir(dist)).sort()).toEqual([archive(info.version), `${archive(info.version)}.sha256`, "releases.json", `v${info.version}`]);
       // Byte for byte the release the small build published alone, and its archive holds the same files.
