@@ -6,7 +6,7 @@ import initSqlJs, { type Database, type SqlValue } from "sql.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../../schemas/index.ts";
 import { sha256Hex } from "../../pipeline/lib/hash.ts";
-import { projectRoot } from "../../pipeline/paths.ts";
+import { projectRoot } from "../../pipeline/lib/paths.ts";
 import { describeColumns } from "../../pipeline/publish/describe-columns.ts";
 import { sqliteFileName, toSqlite } from "../../pipeline/publish/to-sqlite.ts";
 import { views } from "../../pipeline/publish/sqlite-views.ts";
