@@ -48,7 +48,7 @@ clean:
 
 # Scores the build against tests/gold/: targets of the five articles (P/R/F1, per field), then the structure gold of the corpus.
 eval: extract
-	$(CLI:cli.ts=eval.ts) --build "$(BUILD)" --raw "$(RAW)"
+	$(CLI:cli.ts=eval.ts) --build "$(BUILD)"
 
 # Corpus-size benchmark: writes bench/results.md (numbers come from here, never from tests).
 bench: $(DEPS)

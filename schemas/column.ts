@@ -1,9 +1,11 @@
 import { z } from "zod";
 
-/** What every published column declares; the data dictionary, Table Schema and Arrow schema read it. */
+/**
+ * What every published column declares; the data dictionary, Table Schema and Arrow schema read it. Examples are
+ * not declared: publish takes them from the release's own rows, so none is invented.
+ */
 export interface ColumnMeta {
   description: string;
-  examples: unknown[];
   /** Unit of measure, where the column is a quantity. */
   unit?: string;
   /** Low-cardinality strings: dictionary-encoded in Arrow. */
@@ -37,6 +39,22 @@ export function defineTable<S extends z.ZodObject>(def: TableDef<S>): TableDef<S
   }
   return def;
 }
+
+/** The one delimiter of list cells in CSV (Table Schema `list` fields): no list item may contain it. */
+export const LIST_DELIMITER = "|";
+/** A list item of free text: not empty, and free of the CSV list delimiter. */
+export const listItem = () => z.string().regex(/^[^|]+$/);
+/**
+ * A list column: a real list in JSON, Arrow and Parquet, its items joined by LIST_DELIMITER in CSV. A list has at
+ * least one item; none is null (CSV could not tell an empty list from a missing one).
+ */
+export const listOf = <T extends z.ZodType>(item: T) => z.array(item).min(1);
+
+/**
+ * A place's code: six GB/T 2260 digits, or a curated zone's <city code>-Z<NN>. Text, never a number: the codes
+ * are identifiers (a join on 441300-Z01 needs them as strings).
+ */
+export const placeCode = () => z.string().regex(/^\d{6}(?:-Z\d{2})?$/);
 
 /** Identifiers that are hex digests cut to a fixed length. */
 export const hexId = (length: number) => z.string().regex(new RegExp(`^[0-9a-f]{${length}}$`));

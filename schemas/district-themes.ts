@@ -1,19 +1,18 @@
 import { z } from "zod";
-import { column, defineTable } from "./column.ts";
+import { column, defineTable, placeCode } from "./column.ts";
 import { ThemeCode } from "./theme-codebook.ts";
 
 export const DistrictThemeRow = z.object({
-  district_id: column(z.string().min(1), { description: "District the articles are about.", examples: ["441302"] }),
-  theme_code: column(ThemeCode, { description: "Theme code from the codebook.", examples: ["urban_renewal"], categorical: true }),
-  article_count: column(z.number().int().positive(), { description: "The district's articles that mention the theme.", examples: [2] }),
-  term_count: column(z.number().int().positive(), { description: "Lexicon term matches over the district's articles.", examples: [18] }),
-  sentence_count: column(z.number().int().positive(), { description: "Sentences that mention the theme, over the district's articles.", examples: [9] }),
+  district_id: column(placeCode(), { description: "District the articles are about." }),
+  theme_code: column(ThemeCode, { description: "Theme code from the codebook.", categorical: true }),
+  article_count: column(z.number().int().positive(), { description: "The district's articles that mention the theme." }),
+  term_count: column(z.number().int().positive(), { description: "Lexicon term matches over the district's articles." }),
+  sentence_count: column(z.number().int().positive(), { description: "Sentences that mention the theme, over the district's articles." }),
   weight: column(z.number().min(0).max(1), {
     description:
       "Mean of the theme's article weight over all of the district's articles (0 for an article without the theme), so each article counts once whatever its length; a district's weights sum to 1 (up to rounding to 6 decimals) unless one of its articles mentions no theme.",
-    examples: [0.14],
   }),
-  rank: column(z.number().int().positive(), { description: "Rank of the theme within the district by weight, 1 = strongest.", examples: [1] }),
+  rank: column(z.number().int().positive(), { description: "Rank of the theme within the district by weight, 1 = strongest." }),
 });
 export type DistrictThemeRow = z.infer<typeof DistrictThemeRow>;
 

@@ -1,21 +1,21 @@
 import { z } from "zod";
-import { column, defineTable, hexId } from "./column.ts";
+import { column, defineTable, hexId, placeCode } from "./column.ts";
 import { IndicatorCode } from "./indicators.ts";
 import { TargetRow } from "./targets.ts";
 import { UnitCode } from "./units.ts";
 
 export const HeadlineTargetRow = z.object({
-  district_id: column(z.string().min(1), { description: "Place whose report sets the target.", examples: ["460200"] }),
-  year: column(z.number().int().min(1949).max(2100), { description: "Year the target is for.", examples: [2024] }),
-  indicator: column(IndicatorCode, { description: "Indicator code.", examples: ["gdp"], categorical: true }),
-  unit: column(UnitCode, { description: "Unit of the value: percent for a growth rate, CNY for a level …", examples: ["percent"], categorical: true }),
-  value: column(z.number(), { description: "The target value; lower bound of a range.", examples: [8] }),
-  value_high: column(z.number().nullable(), { description: "Upper bound of a range, else empty.", examples: [6.5] }),
-  comparator: column(TargetRow.shape.comparator, { description: "eq, gte (以上), lte (以内), approx (左右) or range.", examples: ["approx"], categorical: true }),
-  direction: column(TargetRow.shape.direction, { description: "increase (增长), decrease (下降) or level.", examples: ["increase"], categorical: true }),
-  metric: column(z.string().min(1), { description: "The metric as the report words it.", examples: ["地区生产总值"] }),
-  target_id: column(hexId(16), { description: "The targets row behind this panel row, for its evidence.", examples: ["c3a1f0e29b7d4c55"] }),
-  article_id: column(hexId(16), { description: "The report the target is stated in.", examples: ["5b0e8f2d6c1a9e47"] }),
+  district_id: column(placeCode(), { description: "Place whose report sets the target." }),
+  year: column(z.number().int().min(1949).max(2100), { description: "Year the target is for." }),
+  indicator: column(IndicatorCode, { description: "Indicator code.", categorical: true }),
+  unit: column(UnitCode, { description: "Unit of the value: percent for a growth rate, CNY for a level …", categorical: true }),
+  value: column(z.number(), { description: "The target value; lower bound of a range." }),
+  value_high: column(z.number().nullable(), { description: "Upper bound of a range, else null." }),
+  comparator: column(TargetRow.shape.comparator, { description: "eq, gte (以上), lte (以内), approx (左右) or range.", categorical: true }),
+  direction: column(TargetRow.shape.direction, { description: "increase (增长), decrease (下降) or level.", categorical: true }),
+  metric: column(z.string().min(1), { description: "The metric as the report words it." }),
+  target_id: column(hexId(16), { description: "The targets row behind this panel row, for its evidence." }),
+  article_id: column(hexId(16), { description: "The report the target is stated in." }),
 });
 export type HeadlineTargetRow = z.infer<typeof HeadlineTargetRow>;
 

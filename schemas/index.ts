@@ -1,4 +1,5 @@
 import { articlesTable } from "./articles.ts";
+import { sourcesTable } from "./sources.ts";
 import { districtsTable } from "./districts.ts";
 import { officialsTable } from "./officials.ts";
 import { districtThemesTable } from "./district-themes.ts";
@@ -10,6 +11,7 @@ import { headlineTargetsTable } from "./headline-targets.ts";
 import { targetOutcomesTable } from "./target-outcomes.ts";
 
 export { ArticleRow } from "./articles.ts";
+export { SourceRow } from "./sources.ts";
 export { DistrictRow } from "./districts.ts";
 export { OfficialRow } from "./officials.ts";
 export { DistrictThemeRow } from "./district-themes.ts";
@@ -24,6 +26,7 @@ export type { TableDef, ColumnMeta, ForeignKey } from "./column.ts";
 /** Published tables, in release order (referenced tables first). */
 export const tables = [
   articlesTable,
+  sourcesTable,
   districtsTable,
   officialsTable,
   themeCodebookTable,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { column, defineTable } from "./column.ts";
+import { column, defineTable, listItem, listOf } from "./column.ts";
 import { UnitCode } from "./units.ts";
 import data from "./indicators.json" with { type: "json" };
 
@@ -30,13 +30,13 @@ export const IndicatorCode = z.enum([first!, ...rest]);
 export type IndicatorCode = z.infer<typeof IndicatorCode>;
 
 export const IndicatorRow = z.object({
-  indicator: column(IndicatorCode, { description: "Stable indicator code; never renamed or reused.", examples: ["gdp"], categorical: true }),
-  label_zh: column(z.string().min(1), { description: "Chinese label.", examples: ["地区生产总值"] }),
-  label_en: column(z.string().min(1), { description: "English label.", examples: ["Gross domestic / regional product"] }),
-  units: column(z.string().min(1), { description: "Unit codes a target of this indicator may have, separated by |.", examples: ["percent|CNY"] }),
-  better: column(z.enum(["higher", "lower"]), { description: "Whether a higher or a lower level meets a target (CPI and unemployment: lower).", examples: ["higher"], categorical: true }),
-  definition: column(z.string().min(1), { description: "What the indicator measures.", examples: ["Value of all goods and services produced in the place in a year."] }),
-  aliases: column(z.string().min(1), { description: "Metric words that name the indicator, Simplified, separated by |; the longest one a metric contains decides.", examples: ["地区生产总值|国内生产总值|生产总值"] }),
+  indicator: column(IndicatorCode, { description: "Stable indicator code; never renamed or reused.", categorical: true }),
+  label_zh: column(z.string().min(1), { description: "Chinese label." }),
+  label_en: column(z.string().min(1), { description: "English label." }),
+  units: column(listOf(UnitCode), { description: "Unit codes a target of this indicator may have." }),
+  better: column(z.enum(["higher", "lower"]), { description: "Whether a higher or a lower level meets a target (CPI and unemployment: lower).", categorical: true }),
+  definition: column(z.string().min(1), { description: "What the indicator measures." }),
+  aliases: column(listOf(listItem()), { description: "Metric words that name the indicator, Simplified; the longest one a metric contains decides." }),
 });
 export type IndicatorRow = z.infer<typeof IndicatorRow>;
 

@@ -95,7 +95,7 @@ export const DocumentDate = z.object({
   published_date: z.string().nullable(),
   date_precision: DatePrecision,
   /** The phrase(s) the date rests on, as they stand in the text. */
-  date_evidence: z.string().nullable(),
+  date_evidence: z.array(z.string()).nullable(),
   report_year: z.number().int().nullable(),
   /** What fixed the report year: the date, the title's year, a review or plan heading, or a dated event. */
   report_year_evidence: z.string().nullable(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { column, defineTable, hexId } from "./column.ts";
+import { column, defineTable, hexId, placeCode } from "./column.ts";
 import { IndicatorCode } from "./indicators.ts";
 import { TargetRow } from "./targets.ts";
 import { UnitCode } from "./units.ts";
@@ -7,26 +7,25 @@ import { UnitCode } from "./units.ts";
 const year = z.number().int().min(1949).max(2100);
 
 export const TargetOutcomeRow = z.object({
-  target_id: column(hexId(16), { description: "A headline target for `year`.", examples: ["c3a1f0e29b7d4c55"] }),
-  outcome_target_id: column(hexId(16), { description: "The achievement a later report of the same place states for `year`, same indicator and unit (a targets row of kind achievement).", examples: ["0a9e3c41b2f87d10"] }),
-  district_id: column(z.string().min(1), { description: "The place.", examples: ["150702"] }),
-  indicator: column(IndicatorCode, { description: "Indicator code of both rows.", examples: ["gdp"], categorical: true }),
-  unit: column(UnitCode, { description: "Unit of both values.", examples: ["percent"], categorical: true }),
-  year: column(year, { description: "The year the target was for and the outcome reports.", examples: [2012] }),
-  target_value: column(z.number(), { description: "The target's value (lower bound of a range).", examples: [21] }),
-  target_value_high: column(z.number().nullable(), { description: "Upper bound of a range target, else empty.", examples: [6.5] }),
-  comparator: column(TargetRow.shape.comparator, { description: "The target's comparator.", examples: ["approx"], categorical: true }),
-  outcome_value: column(z.number(), { description: "The value the later report states.", examples: [18.5] }),
+  target_id: column(hexId(16), { description: "A headline target for `year`." }),
+  outcome_target_id: column(hexId(16), { description: "The achievement a later report of the same place states for `year`, same indicator and unit (a targets row of kind achievement)." }),
+  district_id: column(placeCode(), { description: "The place." }),
+  indicator: column(IndicatorCode, { description: "Indicator code of both rows.", categorical: true }),
+  unit: column(UnitCode, { description: "Unit of both values.", categorical: true }),
+  year: column(year, { description: "The year the target was for and the outcome reports." }),
+  target_value: column(z.number(), { description: "The target's value (lower bound of a range)." }),
+  target_value_high: column(z.number().nullable(), { description: "Upper bound of a range target, else null." }),
+  comparator: column(TargetRow.shape.comparator, { description: "The target's comparator.", categorical: true }),
+  outcome_value: column(z.number(), { description: "The value the later report states." }),
   met: column(z.boolean().nullable(), {
     description:
       "Whether the outcome meets the target: at or beyond it in the indicator's better direction (higher GDP growth, lower CPI; a larger cut for a decrease target). Empty when the comparator cannot decide: an approx (左右) target missed by no more than the tolerance (0.5 percentage points for a percent, 2% of the target otherwise).",
-    examples: [false],
   }),
-  gap: column(z.number(), { description: "outcome_value − target_value, in the unit (negative: below the target).", examples: [-2.5] }),
-  target_article_id: column(hexId(16), { description: "The report that set the target.", examples: ["5b0e8f2d6c1a9e47"] }),
-  target_report_year: column(year, { description: "Report year of that report.", examples: [2012] }),
-  outcome_article_id: column(hexId(16), { description: "The later report that states the outcome.", examples: ["7c2d9e10a4b3f658"] }),
-  outcome_report_year: column(year, { description: "Report year of the later report; always after target_report_year.", examples: [2013] }),
+  gap: column(z.number(), { description: "outcome_value − target_value, in the unit (negative: below the target)." }),
+  target_article_id: column(hexId(16), { description: "The report that set the target." }),
+  target_report_year: column(year, { description: "Report year of that report." }),
+  outcome_article_id: column(hexId(16), { description: "The later report that states the outcome." }),
+  outcome_report_year: column(year, { description: "Report year of the later report; always after target_report_year." }),
 });
 export type TargetOutcomeRow = z.infer<typeof TargetOutcomeRow>;
 

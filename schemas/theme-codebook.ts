@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { column, defineTable } from "./column.ts";
+import { column, defineTable, listItem, listOf } from "./column.ts";
 import entries from "./theme-codebook.json" with { type: "json" };
 
 /** theme-codebook.json: the sixteen themes, each with its labels, definition and lexicon; the one list of theme codes. */
@@ -36,11 +36,11 @@ export type CodebookEntry = z.infer<typeof CodebookEntry> & { theme_code: ThemeC
 export const codebook = themeCodebook as readonly CodebookEntry[];
 
 export const ThemeCodebookRow = z.object({
-  theme_code: column(ThemeCode, { description: "Stable theme code; never renamed or reused.", examples: ["education"], categorical: true }),
-  label_zh: column(z.string().min(1), { description: "Chinese label.", examples: ["教育"] }),
-  label_en: column(z.string().min(1), { description: "English label.", examples: ["Education"] }),
-  definition: column(z.string().min(1), { description: "One-line definition of what the theme covers.", examples: ["Schools, school places, teachers and vocational education."] }),
-  terms: column(z.string().min(1), { description: "Lexicon terms that signal the theme, Simplified, separated by |.", examples: ["学位|学校|教师"] }),
+  theme_code: column(ThemeCode, { description: "Stable theme code; never renamed or reused.", categorical: true }),
+  label_zh: column(z.string().min(1), { description: "Chinese label." }),
+  label_en: column(z.string().min(1), { description: "English label." }),
+  definition: column(z.string().min(1), { description: "One-line definition of what the theme covers." }),
+  terms: column(listOf(listItem()), { description: "Lexicon terms that signal the theme, Simplified." }),
 });
 export type ThemeCodebookRow = z.infer<typeof ThemeCodebookRow>;
 

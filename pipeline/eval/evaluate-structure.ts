@@ -5,9 +5,10 @@ import { z } from "zod";
 import type { ArticleRow } from "../../schemas/articles.ts";
 import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
 import { TargetRow } from "../../schemas/targets.ts";
+import { readJsonlAll } from "../lib/files.ts";
 import type { BuildPaths } from "../lib/paths.ts";
 import { sameNumber } from "./evaluate-targets.ts";
-import { SOURCES_FILE } from "../lib/paths.ts";
+import type { SourceRow } from "../../schemas/sources.ts";
 import { charClass, COLONS, COMMAS, SEMICOLONS, STOPS } from "../text/punctuation.ts";
 
 /**
@@ -47,19 +48,6 @@ export async function loadCsv<T extends z.ZodType>(path: string, schema: T): Pro
   const parsed = Papa.parse<Record<string, string>>(await readFile(path, "utf8"), { header: true, skipEmptyLines: true });
   if (parsed.errors.length > 0) throw new Error(`${path}: ${parsed.errors[0]!.message} (row ${parsed.errors[0]!.row})`);
   return z.array(schema).parse(parsed.data);
-}
-
-/** `file → place code` from the tables of SOURCES*.md: the last 6-digit code in the row's place column. */
-export function placeCodes(markdown: string): Map<string, string> {
-  const codes = new Map<string, string>();
-  for (const line of markdown.split("\n")) {
-    const cells = line.split("|").map((c) => c.trim());
-    const file = cells[1];
-    if (!file?.endsWith(".txt") || !cells[2]) continue;
-    const code = [...cells[2].matchAll(/\b(\d{6})\b/gu)].at(-1)?.[1];
-    if (code) codes.set(file, code);
-  }
-  return codes;
 }
 
 /** One article as the scorer needs it. */
@@ -298,21 +286,17 @@ export function formatStructure(scores: readonly StructureScore[], { details = f
 
 /**
  * Every corpus of the structure gold folder (sections.<corpus>.csv, headline.<corpus>.csv) scored against a
- * build: its articles and targets tables, its normalized articles, and the place codes of the SOURCES files
- * beside the raw articles.
+ * build: its articles, targets and sources tables (the place codes the SOURCES files give) and its normalized articles.
  */
 export async function scoreBuildStructure(
   paths: BuildPaths,
-  rawDir: string,
   goldDir: string,
   articles: readonly ArticleRow[],
   targets: readonly Row[],
 ): Promise<StructureScore[]> {
   const corpora = (await readdir(goldDir)).flatMap((name) => name.match(/^sections\.(\w+)\.csv$/u)?.[1] ?? []).sort();
   const places = new Map<string, string>();
-  for (const name of (await readdir(rawDir)).filter((n) => SOURCES_FILE.test(n))) {
-    for (const [file, code] of placeCodes(await readFile(join(rawDir, name), "utf8"))) places.set(file, code);
-  }
+  for (const { source_file, place_code } of await readJsonlAll<SourceRow>(paths.extractTable("sources"))) if (place_code) places.set(source_file, place_code);
   const scored: ScoredArticle[] = await Promise.all(
     articles.map(async (a) => {
       const doc = JSON.parse(await readFile(paths.normalizedArticle(a.article_id), "utf8")) as NormalizedArticle;

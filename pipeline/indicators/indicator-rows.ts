@@ -6,8 +6,8 @@ export const indicatorRows = (): IndicatorRow[] =>
     indicator,
     label_zh,
     label_en,
-    units: units.join("|"),
+    units,
     better,
     definition,
-    aliases: aliases.join("|"),
+    aliases,
   }));

@@ -19,9 +19,9 @@ export function mergeRestatements(rows: readonly TargetRow[]): TargetRow[] {
       kept.push(row);
       continue;
     }
-    const join = (spans: string | null, start: number, end: number) => `${spans === null ? "" : `${spans}|`}${start}-${end}`;
-    earlier.restated_spans = join(earlier.restated_spans, row.char_start, row.char_end);
-    earlier.restated_raw_spans = join(earlier.restated_raw_spans, row.raw_char_start, row.raw_char_end);
+    const add = (spans: string[] | null, start: number, end: number) => [...(spans ?? []), `${start}-${end}`];
+    earlier.restated_spans = add(earlier.restated_spans, row.char_start, row.char_end);
+    earlier.restated_raw_spans = add(earlier.restated_raw_spans, row.raw_char_start, row.raw_char_end);
   }
   return kept;
 }

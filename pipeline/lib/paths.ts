@@ -17,6 +17,7 @@ export function goldPaths(dir: string) {
     outcomes: join(structure, "outcomes.C.csv"),
   };
 }
+export type GoldPaths = ReturnType<typeof goldPaths>;
 export const goldDir = join(projectRoot, "pipeline", "eval", "gold");
 export const goldFiles = goldPaths(goldDir);
 /** Where the articles beside it come from (repository, path, commit, licence): read as provenance, not as an article. */
@@ -58,6 +59,8 @@ export function buildPaths(dirs: Dirs) {
     stageRecord: (name: string) => join(stage(name), "stage.json"),
     ingestManifest: join(stage("ingest"), "articles.jsonl"),
     ingestRejections: join(stage("ingest"), "rejections.json"),
+    /** What the SOURCES.*.md beside the raw files list, one line per listed file. */
+    ingestSources: join(stage("ingest"), "sources.jsonl"),
     /** Decoded text per raw file (empty for a rejected one), each with its cache sidecar. */
     ingestFiles: join(stage("ingest"), "files"),
     ingestText: (sourceFile: string) => join(stage("ingest"), "files", sourceFile),

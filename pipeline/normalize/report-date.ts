@@ -89,7 +89,7 @@ export function documentDate(text: string, blocks: readonly Block[], pageLines: 
     return {
       published_date: d ? `${y}-${pad(Number(m))}-${pad(Number(d))}` : `${y}-${pad(Number(m))}`,
       date_precision: d ? "day" : "month",
-      date_evidence: evidence,
+      date_evidence: [evidence],
       report_year: Number(y),
       report_year_evidence: evidence,
     };
@@ -102,7 +102,7 @@ export function documentDate(text: string, blocks: readonly Block[], pageLines: 
   const monthDay = /(?<![\d年去明])(\d{1,2})月(\d{1,2})日/.exec(lead);
   if (monthDay && isCalendarDay(year.year, Number(monthDay[1]), Number(monthDay[2]))) {
     const [, m, d] = monthDay;
-    return { published_date: `${year.year}-${pad(Number(m))}-${pad(Number(d))}`, date_precision: "day", date_evidence: `${monthDay[0]} | ${year.evidence}`, ...fixed };
+    return { published_date: `${year.year}-${pad(Number(m))}-${pad(Number(d))}`, date_precision: "day", date_evidence: [monthDay[0], year.evidence], ...fixed };
   }
-  return { published_date: String(year.year), date_precision: "year", date_evidence: year.evidence, ...fixed };
+  return { published_date: String(year.year), date_precision: "year", date_evidence: [year.evidence], ...fixed };
 }

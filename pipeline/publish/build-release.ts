@@ -1,12 +1,15 @@
-import { writeFile } from "node:fs/promises";
+import { stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { TableDef } from "../../schemas/column.ts";
+import { fileSha256 } from "../lib/files.ts";
 import { writeHashedFile } from "../lib/hashed-file.ts";
+import { sqliteFileName, toSqlite } from "./to-sqlite.ts";
 import { changesSince } from "./changes-since.ts";
+import { citationCff } from "./citation-cff.ts";
 import type { PreviousRelease } from "./previous-release.ts";
 import { dataDictionary } from "./data-dictionary.ts";
 import { datasetCard } from "./dataset-card.ts";
-import { outcomeExample } from "./outcome-example.ts";
+import { headlineSample, outcomeExample } from "./card-examples.ts";
 import { datapackage, type FileFacts } from "./datapackage.ts";
 import { tableFormats } from "./formats.ts";
 import type { DatasetInfo } from "./dataset-info.ts";
@@ -49,8 +52,13 @@ export async function buildRelease(
     written.push(await writeTable(dir, def, rows, { ...options, previous: previous?.tables[def.name] }));
   }
   const facts = new Map<string, FileFacts>(written.flatMap((t) => t.files.map((f) => [f.path, f] as const)));
+  const has = (name: string) => defs.some((d) => d.name === name);
+  const databaseName = sqliteFileName(info);
+  await toSqlite(join(dir, databaseName), info, defs, rows);
+  const database = { path: databaseName, bytes: (await stat(join(dir, databaseName))).size, sha256: await fileSha256(join(dir, databaseName)) };
+  facts.set(databaseName, database);
   const documents: Record<string, string> = {
-    "datapackage.json": JSON.stringify(datapackage(info, written, facts), null, 2) + "\n",
+    "datapackage.json": JSON.stringify(datapackage(info, written, facts, database), null, 2) + "\n",
     "DATA_DICTIONARY.md": dataDictionary(info, written),
     "CHANGES.md": changesSince(
       info.version,
@@ -58,7 +66,13 @@ export async function buildRelease(
       written,
       previous && { version: previous.version, schema: schemaChanges(defs, previous), removedTables: await removedTables(defs, previous) },
     ),
-    "README.md": datasetCard(info, written, tableFormats.map((f) => f.name), scores, defs.some((d) => d.name === "target_outcomes") ? await outcomeExample(rows) : null),
+    "CITATION.cff": citationCff(info),
+    "README.md": datasetCard(info, written, tableFormats.map((f) => f.name), {
+      scores,
+      outcomeExample: has("target_outcomes") ? await outcomeExample(rows) : null,
+      sample: has("headline_targets") ? await headlineSample(rows) : null,
+      database: databaseName,
+    }),
   };
   for (const [name, text] of Object.entries(documents)) facts.set(name, { path: name, ...(await writeHashedFile(join(dir, name), text)) });
   const sums = [...facts.keys()].sort().map((name) => `${facts.get(name)!.sha256}  ${name}`).join("\n") + "\n";

@@ -1,4 +1,4 @@
-import type { TableDef } from "../../schemas/column.ts";
+import { LIST_DELIMITER, type TableDef } from "../../schemas/column.ts";
 import type { Column } from "./describe-columns.ts";
 import type { DatasetInfo } from "./dataset-info.ts";
 import { tableFormats } from "./formats.ts";
@@ -9,25 +9,53 @@ export interface FileFacts {
   sha256: string;
 }
 
-function tableSchema(def: TableDef, columns: readonly Column[]) {
+/** An example as the CSV writes it (a list joined by the delimiter). */
+const exampleText = (c: Column, value: unknown) => (c.type === "list" && Array.isArray(value) ? value.join(LIST_DELIMITER) : String(value));
+
+/**
+ * A list column as the file holds it. Table Schema v2 types a list as `array`, whose text form is a JSON array; the
+ * CSV holds the items joined by LIST_DELIMITER instead, so there the field is a string of delimited items.
+ * Either way a list's item constraints are in the table's JSON Schema, not here: Table Schema's would apply
+ * to the whole list.
+ */
+function listField(c: Column, format: string) {
+  const required = !c.nullable;
+  if (format !== "csv") return { type: "array", constraints: { required } };
+  const item = `[^${LIST_DELIMITER}]+`;
   return {
-    fields: columns.map((c) => ({
-      name: c.name,
-      type: c.type,
-      description: c.description,
-      // The profile types an example as a string, whatever the field's type.
-      ...(c.examples.length > 0 ? { example: String(c.examples[0]) } : {}),
-      constraints: {
-        required: !c.nullable,
-        ...(c.enum ? { enum: c.enum } : {}),
-        ...(c.minimum !== undefined ? { minimum: c.minimum } : {}),
-        ...(c.maximum !== undefined ? { maximum: c.maximum } : {}),
-        ...(c.exclusiveMinimum !== undefined ? { exclusiveMinimum: c.exclusiveMinimum } : {}),
-        ...(c.exclusiveMaximum !== undefined ? { exclusiveMaximum: c.exclusiveMaximum } : {}),
-        ...(c.minLength !== undefined ? { minLength: c.minLength } : {}),
-        ...(c.pattern ? { pattern: c.pattern } : {}),
-      },
-    })),
+    type: "string",
+    description: `${c.description} In this CSV: the items joined by ${LIST_DELIMITER} (a list of ${c.itemType}).`,
+    constraints: { required, pattern: `${item}(\\${LIST_DELIMITER}${item})*` },
+  };
+}
+
+function field(c: Column, format: string) {
+  const common = {
+    name: c.name,
+    description: c.description,
+    // The profile types an example as a string, whatever the field's type.
+    ...(c.examples.length > 0 ? { example: exampleText(c, c.examples[0]) } : {}),
+  };
+  if (c.type === "list") return { ...common, ...listField(c, format) };
+  return {
+    ...common,
+    type: c.type,
+    constraints: {
+      required: !c.nullable,
+      ...(c.enum ? { enum: c.enum } : {}),
+      ...(c.minimum !== undefined ? { minimum: c.minimum } : {}),
+      ...(c.maximum !== undefined ? { maximum: c.maximum } : {}),
+      ...(c.exclusiveMinimum !== undefined ? { exclusiveMinimum: c.exclusiveMinimum } : {}),
+      ...(c.exclusiveMaximum !== undefined ? { exclusiveMaximum: c.exclusiveMaximum } : {}),
+      ...(c.minLength !== undefined ? { minLength: c.minLength } : {}),
+      ...(c.pattern ? { pattern: c.pattern } : {}),
+    },
+  };
+}
+
+function tableSchema(def: TableDef, columns: readonly Column[], format: string) {
+  return {
+    fields: columns.map((c) => field(c, format)),
     missingValues: [""],
     primaryKey: def.primaryKey,
     // The profile requires at least one foreign key when the property is present.
@@ -35,8 +63,16 @@ function tableSchema(def: TableDef, columns: readonly Column[]) {
   };
 }
 
-/** Frictionless Data Package v2: one resource per table and format; the first format's resource carries the table's name. */
-export function datapackage(info: DatasetInfo, tables: ReadonlyArray<{ def: TableDef; columns: Column[] }>, files: ReadonlyMap<string, FileFacts>) {
+/**
+ * Frictionless Data Package v2: one resource per table and format (the first format's resource carries the
+ * table's name), and the SQLite database, when there is one, as one more resource that is not a table.
+ */
+export function datapackage(
+  info: DatasetInfo,
+  tables: ReadonlyArray<{ def: TableDef; columns: Column[] }>,
+  files: ReadonlyMap<string, FileFacts>,
+  database: FileFacts | null = null,
+) {
   const resources = tables.flatMap(({ def, columns }) =>
     tableFormats.map(({ name: format, mediatype, encoding }, i) => {
       const file = files.get(`${def.name}.${format}`);
@@ -52,7 +88,7 @@ export function datapackage(info: DatasetInfo, tables: ReadonlyArray<{ def: Tabl
         ...(encoding ? { encoding } : {}),
         bytes: file.bytes,
         hash: `sha256:${file.sha256}`,
-        schema: tableSchema(def, columns),
+        schema: tableSchema(def, columns, format),
       };
     }),
   );
@@ -65,6 +101,22 @@ export function datapackage(info: DatasetInfo, tables: ReadonlyArray<{ def: Tabl
     created: `${info.released}T00:00:00Z`,
     licenses: info.licenses,
     sources: info.sources,
-    resources,
+    contributors: info.contributors,
+    ...(info.homepage ? { homepage: info.homepage } : {}),
+    resources: [
+      ...resources,
+      ...(database
+        ? [{
+            name: "database",
+            title: `${info.title} (SQLite)`,
+            description: "Every table in one SQLite database, with its primary and foreign keys, indexes, views that join place names and evidence, and the column descriptions (tables release_info, table_descriptions, column_descriptions). Lists are JSON arrays.",
+            path: database.path,
+            format: "sqlite",
+            mediatype: "application/vnd.sqlite3",
+            bytes: database.bytes,
+            hash: `sha256:${database.sha256}`,
+          }]
+        : []),
+    ],
   };
 }

@@ -1,42 +1,74 @@
 import type { TableDef } from "../../schemas/column.ts";
 import type { DatasetInfo } from "./dataset-info.ts";
+import type { Column } from "./describe-columns.ts";
+import { loadSnippets } from "./load-snippets.ts";
 
 export interface CardTable {
   def: TableDef;
+  columns: readonly Column[];
   rows: number;
 }
 
-const loaders = (table: string) => `\`\`\`python
-import pandas as pd                                    # pandas (pyarrow installed)
-${table} = pd.read_parquet("${table}.parquet")
-${table} = pd.read_feather("${table}.arrow")   # same types, dictionary columns become categoricals
+export interface CardOptions {
+  /** `make eval`'s report over the release's labelled articles; null when none is labelled. */
+  scores: string | null;
+  /** The outcome rule told with the release's own first GDP outcome. */
+  outcomeExample: string | null;
+  /** The first headline targets as a table. */
+  sample: string | null;
+  /** The release's SQLite file, when it has one. */
+  database: string | null;
+}
 
-import polars as pl                                    # polars
-${table} = pl.read_parquet("${table}.parquet")
-${table} = pl.read_ipc("${table}.arrow")
+/** Loading the example table: the typed formats first, then its CSV with the schema's types. */
+const loaders = (table: string, columns: readonly Column[], database: string | null) => {
+  const csv = loadSnippets(table, columns);
+  return `\`\`\`python
+import pandas as pd                              # pandas with pyarrow
+${table} = pd.read_parquet("${table}.parquet")   # codes stay text, lists are lists, nullable integers stay integers
+${csv.pandas}
+${csv.pandasJson}
+
+import polars as pl                              # polars
+${table} = pl.read_parquet("${table}.parquet")${database ? `\n\nimport sqlite3                                   # the one-file database, if you prefer SQL\ndb = sqlite3.connect("${database}")` : ""}
 \`\`\`
 
 \`\`\`sql
--- DuckDB
+-- DuckDB, offline: Parquet carries the types
 SELECT * FROM '${table}.parquet';
-SELECT * FROM read_csv('${table}.csv', allow_quoted_nulls = false);  -- "" is an empty string, an empty field a null
+${csv.duckdb}
 \`\`\`
 
 \`\`\`r
 ${table} <- arrow::read_parquet("${table}.parquet")
-${table} <- arrow::read_ipc_file("${table}.arrow")
-\`\`\``;
+${csv.r}
+${table}_json <- jsonlite::fromJSON("${table}.json")
+\`\`\`
+
+\`\`\`js
+// nodejs-polars: read a file by its path (readIPC takes bytes, not a path)
+const ${table} = pl.readParquet("${table}.parquet");
+\`\`\`
+
+Every table's CSV reader with its types is in \`DATA_DICTIONARY.md\`.`;
+};
+
+/** One line to cite the release by. */
+export const citation = (info: DatasetInfo) =>
+  `${info.creators.join(", ")} (${info.released.slice(0, 4)}). *${info.title}*, version ${info.version} [data set]${info.homepage ? `. ${info.homepage}` : ""}.`;
 
 /** The release's README.md: what is in it, how it was made, known limits, how to load it, extraction scores. */
-export function datasetCard(info: DatasetInfo, tables: readonly CardTable[], formats: readonly string[], scores: string | null, outcomeExample: string | null = null): string {
+export function datasetCard(info: DatasetInfo, tables: readonly CardTable[], formats: readonly string[], { scores, outcomeExample, sample, database }: CardOptions): string {
   const has = (name: string) => tables.some((t) => t.def.name === name);
-  const example = tables.at(-1)?.def.name ?? "table";
+  const example = tables.find((t) => t.def.name === "targets") ?? tables.at(-1)!;
   const out = [
     `# ${info.title}`,
     "",
     `Version ${info.version}, released ${info.released}. ${info.description}`,
     "",
     `License: ${info.licenses.map((l) => `[${l.title}](${l.path})`).join(", ")}. Sources: ${info.sources.map((s) => s.title).join("; ")}.`,
+    "",
+    `Cite as: ${citation(info)}`,
     "",
     "## What is in it",
     "",
@@ -47,6 +79,8 @@ export function datasetCard(info: DatasetInfo, tables: readonly CardTable[], for
     "|---|---:|---|",
     ...tables.map(({ def, rows }) => `| \`${def.name}\` | ${rows} | ${def.description} |`),
     "",
+    ...(database ? [`The same tables, with their keys, indexes and a few joined views, are one SQLite database: \`${database}\`.`, ""] : []),
+    ...(sample ? ["The first headline targets of this release:", "", sample, ""] : []),
     "## How it was made",
     "",
     "A pipeline of five stages over the raw article files: **ingest** detects each file's encoding and rejects unreadable or duplicate files; " +
@@ -66,6 +100,10 @@ export function datasetCard(info: DatasetInfo, tables: readonly CardTable[], for
           "",
         ]
       : []),
+    "## Licence and rights",
+    "",
+    ...info.rights.map((r) => `- ${r}`),
+    "",
     "## Known limits",
     "",
     ...(info.limits.length > 0 ? info.limits.map((l) => `- ${l}`) : ["None recorded."]),
@@ -76,7 +114,7 @@ export function datasetCard(info: DatasetInfo, tables: readonly CardTable[], for
     "",
     "## Load it",
     "",
-    "From inside this folder (or the extracted archive):", "", loaders(example),
+    "From inside this folder (or the extracted archive):", "", loaders(example.def.name, example.columns, database),
     "",
   ];
   return out.join("\n");

@@ -1,6 +1,6 @@
 import { open, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { DateDay, RecordBatchReader, type DataType } from "apache-arrow";
+import { DateDay, List, RecordBatchReader, Vector, type DataType } from "apache-arrow";
 import type { PreviousRelease, PreviousTable } from "./previous-release.ts";
 import { compareVersions } from "./compare-versions.ts";
 import type { ReleaseEntry } from "./write-release.ts";
@@ -15,9 +15,10 @@ interface ResourceFacts {
   schema: { fields: PreviousTable["fields"] };
 }
 
-/** A value read from Arrow as the table's JSON file has it: Int64 as a number, a date as YYYY-MM-DD. */
+/** A value read from Arrow as the table's JSON file has it: Int64 as a number, a date as YYYY-MM-DD, a list as an array. */
 function jsonValue(type: DataType, value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (type instanceof List && value instanceof Vector) return [...value].map((item) => jsonValue(type.children[0]!.type, item));
   if (type instanceof DateDay) return new Date(value as number).toISOString().slice(0, 10);
   return typeof value === "bigint" ? Number(value) : value;
 }
@@ -49,9 +50,12 @@ export async function readPreviousRelease(distDir: string, version: string): Pro
   const dir = join(distDir, entry.path);
   const { resources } = JSON.parse(await readFile(join(dir, "datapackage.json"), "utf8")) as { resources: ResourceFacts[] };
   const tables: Record<string, PreviousTable> = {};
-  // The CSV resource carries the table's name; a release writes each table as <table>.<format>.
+  // The CSV resource carries the table's name; a release writes each table as <table>.<format>. The JSON
+  // resource's fields type a list as one (array), where the CSV's hold its delimited text.
   for (const csv of resources.filter((r) => r.format === "csv")) {
-    tables[csv.name] = { fields: csv.schema.fields, rows: () => arrowRows(join(dir, `${csv.name}.arrow`)) };
+    const json = resources.find((r) => r.format === "json" && r.path === `${csv.name}.json`) ?? csv;
+    const fields = json.schema.fields.map((f) => (f.type === "array" ? { ...f, type: "list" } : f));
+    tables[csv.name] = { fields, rows: () => arrowRows(join(dir, `${csv.name}.arrow`)) };
   }
   return { version: entry.version, tables };
 }

@@ -2,11 +2,14 @@ import type { TableDef } from "../../schemas/column.ts";
 import type { Column, ColumnType } from "./describe-columns.ts";
 
 export const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
-const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
+export const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const nameList = (names: readonly string[]) => names.map(quoteName).join(", ");
 
-/** SQLite has no boolean or date type: a boolean is INTEGER 0/1 and a date ISO TEXT, each held to it by a CHECK. */
-const SQL_TYPES: Record<ColumnType, string> = { string: "TEXT", date: "TEXT", integer: "INTEGER", number: "REAL", boolean: "INTEGER" };
+/**
+ * SQLite has no boolean, date or list type: a boolean is INTEGER 0/1, a date ISO TEXT and a list a JSON array as
+ * TEXT (json_each() reads it), each held to it by a CHECK.
+ */
+const SQL_TYPES: Record<ColumnType, string> = { string: "TEXT", date: "TEXT", list: "TEXT", integer: "INTEGER", number: "REAL", boolean: "INTEGER" };
 
 /**
  * An enum as comparisons: SQLite builds a lookup table for an IN list of more than two on every row it checks,
@@ -16,6 +19,8 @@ const oneOf = (name: string, values: readonly string[]) => values.map((v) => `${
 
 function checks(c: Column): string[] {
   const name = quoteName(c.name);
+  // A list's enum and bounds are its items': the JSON Schema holds them.
+  if (c.type === "list") return [`json_valid(${name}) AND json_type(${name}) = 'array'`];
   return [
     ...(c.type === "boolean" ? [`${name} IN (0, 1)`] : []),
     // date() gives back only a valid YYYY-MM-DD unchanged (NULL IS NULL holds for an empty value).

@@ -1,20 +1,22 @@
 import {
-  Bool, DateDay, Dictionary, Field, Float64, Int32, Int64, makeData, RecordBatch, RecordBatchFileWriter, Schema, Struct, Utf8,
-  vectorFromArray, type DataType, type Vector,
+  Bool, DateDay, Dictionary, Field, Float64, Int32, Int64, List, makeData, RecordBatch, RecordBatchFileWriter, Schema, Struct,
+  Utf8, vectorFromArray, type DataType, type Vector,
 } from "apache-arrow";
-import type { Column } from "./describe-columns.ts";
+import { fitsInt32, type Column } from "./describe-columns.ts";
 import type { TableFormat } from "./table-format.ts";
 
 type Row = Record<string, unknown>;
 
-const INT32 = 2 ** 31;
-/** Int32 where the schema bounds the column inside it (years, small counts); Int64 otherwise, so no value can wrap. */
-const fitsInt32 = (column: Column) =>
-  column.minimum !== undefined && column.maximum !== undefined && column.minimum >= -INT32 && column.maximum < INT32;
+
+/** A list's items as a column of their own: the item type, with the list's constraints, never dictionary-encoded. */
+const itemColumn = (column: Column): Column => ({ ...column, type: column.itemType!, itemType: undefined, categorical: false });
 
 /** Dictionary ids are fixed by column position: apache-arrow would otherwise draw them from a process-wide counter. */
 function arrowType(column: Column, index: number): DataType {
   switch (column.type) {
+    case "list":
+      // "item", as pyarrow and polars name a list's field.
+      return new List(new Field("item", arrowType(itemColumn(column), index), false));
     case "integer":
       return fitsInt32(column) ? new Int32() : new Int64();
     case "number":
@@ -41,6 +43,7 @@ function fieldMetadata(column: Column): Map<string, string> {
 /** Dates travel as epoch milliseconds, which apache-arrow turns into days; Int64 takes bigints. */
 function arrowValue(column: Column, type: DataType, value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  if (column.type === "list") return (value as unknown[]).map((item) => arrowValue(itemColumn(column), (type as List).children[0]!.type, item));
   if (column.type === "date") return Date.parse(`${String(value)}T00:00:00Z`);
   if (type instanceof Int64) return BigInt(value as number);
   return value;

@@ -85,12 +85,15 @@ export async function writeTable(dir: string, def: TableDef, rows: TableRows, op
   const table: FormatTable = { def, columns, schema: arrowSchema(columns, options.meta), createdBy: options.createdBy };
   const dictionaries = new DictionaryValues(columns);
   const diff = options.previous ? await RowDiff.against(def.primaryKey, options.previous.rows()) : null;
+  // Each column's example is its first value in the release, so the dictionary shows data, never an invention.
+  const examples = new Map<string, unknown>();
   let count = 0;
   async function* gathered(): AsyncGenerator<Row[]> {
     for await (const run of runs(rows(def.name), columns)) {
       for (const row of run) {
         dictionaries.add(row);
         diff?.add(row);
+        for (const c of columns) if (!examples.has(c.name) && row[c.name] !== null) examples.set(c.name, row[c.name]);
       }
       count += run.length;
       yield run;
@@ -104,5 +107,6 @@ export async function writeTable(dir: string, def: TableDef, rows: TableRows, op
   const binary = await writeFormats(dir, table, byInput("batches"), batches());
   const schema = await writeHashedFile(join(dir, `${def.name}.schema.json`), JSON.stringify(toJsonSchema(def), null, 2) + "\n");
   const files = [...text, ...binary, { path: `${def.name}.schema.json`, ...schema }];
-  return { def, columns, rows: count, files, diff: diff?.counts() ?? null };
+  const described = columns.map((c) => ({ ...c, examples: examples.has(c.name) ? [examples.get(c.name)] : [] }));
+  return { def, columns: described, rows: count, files, diff: diff?.counts() ?? null };
 }

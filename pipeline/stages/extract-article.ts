@@ -30,6 +30,9 @@ export interface ArticleExtraction {
   rows: ArticleRows;
 }
 
+/** A published list has an item or is null. */
+const listOrNull = (items: readonly string[]) => (items.length > 0 ? [...items] : null);
+
 /** Pure per-article extraction: everything the tables need from one normalized article. */
 export function extractArticle(doc: NormalizedArticle): ArticleExtraction {
   const view = articleView(doc);
@@ -43,7 +46,7 @@ export function extractArticle(doc: NormalizedArticle): ArticleExtraction {
     encoding: doc.encoding,
     encoding_confidence: doc.encoding_confidence,
     original_script: doc.original_script,
-    title: doc.title,
+    title: doc.title || null,
     char_count: codePointIndex(doc.text, doc.text.length),
     paragraph_count: doc.blocks.length,
     sentence_count: doc.sentences.length,
@@ -53,9 +56,9 @@ export function extractArticle(doc: NormalizedArticle): ArticleExtraction {
     source: doc.metadata.source,
     author: doc.metadata.author,
     editor: doc.metadata.editor,
-    reporters: doc.metadata.reporters.join("、") || null,
-    correspondents: doc.metadata.correspondents.join("、") || null,
-    photographers: doc.metadata.photographers.join("、") || null,
+    reporters: listOrNull(doc.metadata.reporters),
+    correspondents: listOrNull(doc.metadata.correspondents),
+    photographers: listOrNull(doc.metadata.photographers),
     mojibake_spans_found: doc.quality.mojibake_found,
     mojibake_spans_repaired: doc.quality.mojibake_repaired,
     mojibake_spans_left: doc.quality.mojibake_left,

@@ -12,6 +12,8 @@ import { indicatorRows } from "../indicators/indicator-rows.ts";
 import { mergePanel } from "../indicators/headline-panel.ts";
 import { linkOutcomes, type Achievement } from "../indicators/link-outcomes.ts";
 import type { ExtractItem } from "./extract-file.ts";
+import { sourceRows } from "../ingest/source-rows.ts";
+import type { SourceListing } from "../ingest/parse-sources.ts";
 
 type Paths = StageContext["paths"];
 
@@ -26,11 +28,15 @@ async function writeTables(paths: Paths, outputs: readonly string[]): Promise<Re
   const headlines: HeadlineTargetRow[][] = [];
   const achievements: Achievement[] = [];
   const reportYears = new Map<string, number | null>();
+  const articles: Array<{ article_id: string; source_file: string }> = [];
   try {
     for (const output of outputs) {
       const result = JSON.parse(await readFile(output, "utf8")) as ArticleExtraction;
       headlines.push(result.headline);
-      for (const a of result.rows.articles) reportYears.set(a.article_id, a.report_year);
+      for (const a of result.rows.articles) {
+        reportYears.set(a.article_id, a.report_year);
+        articles.push({ article_id: a.article_id, source_file: a.source_file });
+      }
       for (const t of result.rows.targets) {
         if (t.kind === "achievement" && t.indicator !== null && t.year !== null) achievements.push({ ...t, report_year: reportYears.get(t.article_id) ?? null });
       }
@@ -56,10 +62,11 @@ async function writeTables(paths: Paths, outputs: readonly string[]): Promise<Re
     .map(({ row, count }) => ({ ...row, article_count: count }))
     .sort((a, b) => a.district_id.localeCompare(b.district_id));
   counts.districts = await writeJsonl(paths.extractTable("districts"), districtRows);
+  counts.sources = await writeJsonl(paths.extractTable("sources"), sourceRows(articles, await readJsonlAll<SourceListing>(paths.ingestSources)));
   counts.district_themes = await writeJsonl(paths.extractTable("district_themes"), aggregateDistrictThemes(weights, districtRows));
   counts.theme_codebook = await writeJsonl(
     paths.extractTable("theme_codebook"),
-    codebook.map(({ terms, ...entry }) => ({ ...entry, terms: terms.join("|") })),
+    codebook.map((entry) => ({ ...entry, terms: [...entry.terms] })),
   );
   counts.indicators = await writeJsonl(paths.extractTable("indicators"), indicatorRows());
   const panel = mergePanel(headlines);

@@ -1,5 +1,5 @@
 import { tables } from "../../schemas/index.ts";
-import { datasetInfoPath, goldFiles } from "../lib/paths.ts";
+import { datasetInfoPath, goldDir } from "../lib/paths.ts";
 import { readDatasetInfo } from "../publish/dataset-info.ts";
 import type { Stage } from "./stage.ts";
 
@@ -13,7 +13,7 @@ export const stages: readonly Stage[] = [
     module: new URL("./ingest.ts", import.meta.url),
     // The listing itself (links, other files) is part of what the rejection report says.
     inputs: (paths) => [paths.raw],
-    outputs: (paths) => [paths.ingestManifest, paths.ingestRejections],
+    outputs: (paths) => [paths.ingestManifest, paths.ingestRejections, paths.ingestSources],
   },
   {
     name: "normalize",
@@ -26,7 +26,7 @@ export const stages: readonly Stage[] = [
     name: "extract",
     description: "resolve districts, score themes, extract targets, match indicators, build the headline panel and outcomes",
     module: new URL("./extract.ts", import.meta.url),
-    inputs: (paths) => [paths.normalizeManifest],
+    inputs: (paths) => [paths.normalizeManifest, paths.ingestSources],
     outputs: extractTables,
   },
   {
@@ -40,7 +40,8 @@ export const stages: readonly Stage[] = [
     name: "publish",
     description: "write dist/v<version>/ (CSV, JSON, Arrow, Parquet per table; datapackage.json, data dictionary, card, CHANGES.md) and its archive",
     module: new URL("./publish.ts", import.meta.url),
-    inputs: (paths) => [paths.validateReport, datasetInfoPath, goldFiles.targets, ...extractTables(paths)],
+    // The normalized articles (by their manifest) and the gold sets feed the card's scores.
+    inputs: (paths) => [paths.validateReport, datasetInfoPath, goldDir, paths.normalizeManifest, ...extractTables(paths)],
     outputs: (paths) => {
       const { name, version } = readDatasetInfo();
       return [paths.release(version), paths.archive(name, version), `${paths.archive(name, version)}.sha256`, paths.releasesIndex];

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import pMap from "p-map";
 import type { IngestRecord } from "../../schemas/normalized-article.ts";
 import { listRawFiles, type Skipped } from "../ingest/list-raw-files.ts";
+import { parseSources } from "../ingest/parse-sources.ts";
 import { writeJson, writeJsonl } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import type { Sidecar } from "../lib/stage-cache.ts";
@@ -33,7 +34,9 @@ export const perItem: PerItem<RawFile> = {
 
 /** The manifest of accepted articles, each content id once, and the report of every file that was not one. */
 export async function finish({ dirs, paths, log }: StageContext, sidecars: ReadonlyArray<Sidecar<IngestSummary>>): Promise<void> {
-  const { skipped } = await listRaw(dirs.raw);
+  const { skipped, sources } = await listRaw(dirs.raw);
+  const listings = (await Promise.all(sources.map(async (name) => parseSources(name, await readFile(join(dirs.raw, name), "utf8"))))).flat();
+  await writeJsonl(paths.ingestSources, listings);
   const rejected: Skipped[] = [...skipped];
   const seen = new Map<string, string>();
   const accepted: IngestRecord[] = [];

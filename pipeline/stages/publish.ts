@@ -3,7 +3,7 @@ import { goldFiles } from "../lib/paths.ts";
 import { buildRelease } from "../publish/build-release.ts";
 import { checkVersionBump } from "../publish/check-version-bump.ts";
 import { readDatasetInfo } from "../publish/dataset-info.ts";
-import { extractionScores } from "../eval/extraction-scores.ts";
+import { evalReport } from "../eval/eval-report.ts";
 import { readPreviousRelease } from "../publish/read-previous-release.ts";
 import { schemaChanges } from "../publish/schema-changes.ts";
 import { writeRelease } from "../publish/write-release.ts";
@@ -16,7 +16,7 @@ export async function finish({ dirs, paths, log }: StageContext): Promise<void> 
   const rows = await readValidatedTables(paths, tables);
   const previous = await readPreviousRelease(dirs.dist, info.version);
   if (previous) checkVersionBump(previous.version, info.version, schemaChanges(tables, previous));
-  const scores = await extractionScores(goldFiles.targets, rows);
+  const scores = await evalReport(paths, goldFiles, { level: 3 });
   const outcome = await writeRelease(dirs.dist, info, (dir) => buildRelease(dir, info, tables, rows, { previous, scores }));
   log(`publish: v${info.version} ${outcome === "written" ? "written to" : "unchanged in"} ${paths.release(info.version)}`);
 }

@@ -65,10 +65,10 @@ export function scoreThemes(view: ArticleView, districtId: string | null): Theme
       sentence_share: roundScore(tally.sentences.length / sentences.length),
       weight,
       rank: i + 1,
-      top_terms: [...tally.terms].sort((a, b) => b[1] - a[1]).slice(0, TOP_TERMS).map(([term]) => term).join("|"),
-      evidence_sentence_ids: evidence.map((e) => e.sentence.id).join("|"),
-      evidence_spans: spans.map((s) => `${s.char_start}-${s.char_end}`).join("|"),
-      evidence_raw_spans: spans.map((s) => `${s.raw_char_start}-${s.raw_char_end}`).join("|"),
+      top_terms: [...tally.terms].sort((a, b) => b[1] - a[1]).slice(0, TOP_TERMS).map(([term]) => term),
+      evidence_sentence_ids: evidence.map((e) => e.sentence.id),
+      evidence_spans: spans.map((s) => `${s.char_start}-${s.char_end}`),
+      evidence_raw_spans: spans.map((s) => `${s.raw_char_start}-${s.raw_char_end}`),
     };
   });
 }

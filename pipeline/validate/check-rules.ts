@@ -58,9 +58,9 @@ const CHECKS: { [C in TableRule["check"]]: Checker<C> } = {
     }),
 
   "span-list": (rule, row, points) =>
-    withText(rule, row, points, (text, id) =>
-      // A missing list is the schema check's to report.
-      (present(row[rule.spans]) ? String(row[rule.spans]).split("|") : []).flatMap((span) => {
+    // A missing or malformed list is the schema check's to report (or none: restated_spans).
+    !Array.isArray(row[rule.spans]) ? [] : withText(rule, row, points, (text, id) =>
+      (row[rule.spans] as string[]).flatMap((span) => {
         const [start, end] = span.split("-").map(Number);
         if (!outOfRange(start, end, text)) return [];
         return [{ type: "offset-out-of-range" as const, field: rule.spans, value: row[rule.spans], message: rangeMessage(`span ${span}`, start, end, id, rule.document, text) }];

@@ -23,4 +23,6 @@ export const tableRules: readonly TableRule[] = [
   { check: "span", table: "targets", article: "article_id", document: "raw_text", start: "raw_char_start", end: "raw_char_end" },
   { check: "span-list", table: "themes", article: "article_id", document: "text", spans: "evidence_spans" },
   { check: "span-list", table: "themes", article: "article_id", document: "raw_text", spans: "evidence_raw_spans" },
+  { check: "span-list", table: "targets", article: "article_id", document: "text", spans: "restated_spans" },
+  { check: "span-list", table: "targets", article: "article_id", document: "raw_text", spans: "restated_raw_spans" },
 ];

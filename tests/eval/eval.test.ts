@@ -119,7 +119,7 @@ describe("the structure of the corpus against its gold (structure guide)", () =>
       readJsonlAll<ArticleRow>(paths.extractTable("articles")),
       readJsonlAll<TargetRow>(paths.extractTable("targets")),
     ]);
-    const scores = await scoreBuildStructure(paths, dirs.raw, goldFiles.structure, articles, targets);
+    const scores = await scoreBuildStructure(paths, goldFiles.structure, articles, targets);
     expect(scores.map((s) => s.corpus)).toEqual(["A", "B", "C"]);
     const total = (pick: (s: StructureScore) => { n: number; d: number }) => scores.reduce((t, s) => ({ n: t.n + pick(s).n, d: t.d + pick(s).d }), { n: 0, d: 0 });
     const report = formatStructure(scores);

@@ -62,8 +62,8 @@ describe("one row per stated target", () => {
     const { rows } = extractArticle(doc);
     const gdp = rows.targets.filter((r) => r.indicator === "gdp");
     expect(gdp).toHaveLength(1);
-    expect([gdp[0]!.metric, gdp[0]!.headline, gdp[0]!.restated_spans]).toEqual(["地区生产总值", true, expect.stringMatching(/^\d+-\d+$/u)]);
-    const [start, end] = gdp[0]!.restated_spans!.split("-").map(Number) as [number, number];
+    expect([gdp[0]!.metric, gdp[0]!.headline, gdp[0]!.restated_spans]).toEqual(["地区生产总值", true, [expect.stringMatching(/^\d+-\d+$/u)]]);
+    const [start, end] = gdp[0]!.restated_spans![0]!.split("-").map(Number) as [number, number];
     expect([...doc.text].slice(start, end).join("")).toBe("5%");
   });
 

@@ -7,7 +7,8 @@ import { tableFromIPC, type Table } from "apache-arrow";
 import pl from "nodejs-polars";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { column, defineTable, isoDay } from "../../schemas/column.ts";
+import { column, defineTable, isoDay, LIST_DELIMITER, listItem, listOf } from "../../schemas/column.ts";
+import Papa from "papaparse";
 import { tables } from "../../schemas/index.ts";
 import { sha256Hex } from "../../pipeline/lib/hash.ts";
 import { buildRelease } from "../../pipeline/publish/build-release.ts";
@@ -35,18 +36,26 @@ interface Resource {
 }
 
 /** What a reader should see for a column, by the schema: the contract every format keeps. */
-const polarsType = (arrow: Table, c: Column) => {
+const polarsType = (arrow: Table, c: Column): string => {
   const arrowType = String(arrow.schema.fields.find((f) => f.name === c.name)!.type);
+  if (c.type === "list") return "List";
   if (c.type === "string") return c.categorical ? "Categorical" : "String";
   return { integer: arrowType === "Int32" ? "Int32" : "Int64", number: "Float64", boolean: "Bool", date: "Date" }[c.type];
 };
-const duckType = (arrow: Table, c: Column) =>
-  ({ string: "VARCHAR", integer: polarsType(arrow, c) === "Int32" ? "INTEGER" : "BIGINT", number: "DOUBLE", boolean: "BOOLEAN", date: "DATE" })[c.type];
+const duckScalar = { string: "VARCHAR", number: "DOUBLE", boolean: "BOOLEAN", date: "DATE" } as const;
+const duckType = (arrow: Table, c: Column): string =>
+  c.type === "list"
+    ? `${duckScalar[c.itemType as keyof typeof duckScalar]}[]`
+    : c.type === "integer" ? (polarsType(arrow, c) === "Int32" ? "INTEGER" : "BIGINT") : duckScalar[c.type];
 const DUCK_CSV_TYPES: Record<string, string> = { string: "VARCHAR", integer: "BIGINT", number: "DOUBLE", boolean: "BOOLEAN", date: "DATE" };
 
 /** Values as JSON has them: readers hand back bigints for Int64 and strings for DuckDB's BIGINT in JSON mode. */
-const plain = (value: unknown, c: Column) =>
-  value === null || value === undefined ? null : c.type === "integer" || c.type === "number" ? Number(value) : value;
+const plain = (value: unknown, c: Column): unknown => {
+  if (value === null || value === undefined) return null;
+  // Lists come back as arrays, Arrow vectors, or (from CSV) the items joined by the one delimiter.
+  if (c.type === "list") return typeof value === "string" ? value.split(LIST_DELIMITER) : Array.from(value as Iterable<unknown>);
+  return c.type === "integer" || c.type === "number" ? Number(value) : value;
+};
 const rowsOf = (rows: readonly Row[], columns: readonly Column[]) =>
   rows.map((r) => Object.fromEntries(columns.map((c) => [c.name, plain(r[c.name], c)])));
 
@@ -128,11 +137,13 @@ describe("a published release read by other people's readers", () => {
   it("datapackage.json describes each table in four formats with its Table Schema and keys (vega-datasets self-check)", async () => {
     const pkg = JSON.parse(await readFile(join(release, "datapackage.json"), "utf8")) as { version: string; resources: Resource[] };
     expect(pkg.version).toBe(info.version);
-    expect(pkg.resources).toHaveLength(tables.length * 4);
+    expect(pkg.resources).toHaveLength(tables.length * 4 + 1);
+    expect(pkg.resources.at(-1)).toMatchObject({ name: "database", format: "sqlite", mediatype: "application/vnd.sqlite3", path: `${info.name}-${info.version}.sqlite` });
     for (const resource of pkg.resources) {
       const bytes = await readFile(join(release, resource.path));
       expect([resource.path, bytes.length, `sha256:${sha256Hex(bytes)}`]).toEqual([resource.path, resource.bytes, resource.hash]);
-      const def = tables.find((t) => resource.path.startsWith(`${t.name}.`))!;
+      const def = tables.find((t) => resource.path.startsWith(`${t.name}.`));
+      if (!def) continue;
       expect(resource.schema.primaryKey).toEqual(def.primaryKey);
       expect(resource.schema.fields.map((f) => [f.name, f.constraints.required])).toEqual(describeColumns(def).map((c) => [c.name, !c.nullable]));
     }
@@ -151,7 +162,7 @@ describe("a published release read by other people's readers", () => {
     const card = await readFile(join(release, "README.md"), "utf8");
     for (const def of tables) expect(card).toContain(`| \`${def.name}\` | ${json(def.name).length} |`);
     for (const limit of info.limits) expect(card).toContain(limit);
-    for (const tool of ["pd.read_parquet", "pl.read_ipc", "read_csv(", "arrow::read_parquet"]) expect(card).toContain(tool);
+    for (const tool of ["pd.read_parquet", "pd.read_csv(", "pl.read_parquet", "read_csv(", "arrow::read_parquet", "read.csv(", "jsonlite::fromJSON", "sqlite3.connect"]) expect(card).toContain(tool);
     expect(card).toContain("## Extraction scores");
   });
 });
@@ -162,9 +173,9 @@ describe("types beyond the current tables", () => {
     title: "Events",
     description: "A table another engineer might add.",
     schema: z.object({
-      event_id: column(z.number().int().min(0).max(1000), { description: "Id.", examples: [1] }),
-      day: column(isoDay().nullable(), { description: "Day of the event.", examples: ["2024-03-01"] }),
-      big: column(z.number().int(), { description: "A count with no declared bound.", examples: [1] }),
+      event_id: column(z.number().int().min(0).max(1000), { description: "Id." }),
+      day: column(isoDay().nullable(), { description: "Day of the event." }),
+      big: column(z.number().int(), { description: "A count with no declared bound." }),
     }),
     primaryKey: ["event_id"],
     foreignKeys: [],
@@ -186,7 +197,7 @@ describe("types beyond the current tables", () => {
     }));
     const table = defineTable({
       ...events,
-      schema: events.schema.extend({ kind: column(z.enum(kinds).nullable(), { description: "Kind.", examples: ["a"], categorical: true }) }),
+      schema: events.schema.extend({ kind: column(z.enum(kinds).nullable(), { description: "Kind.", categorical: true }) }),
       primaryKey: ["event_id", "big"],
     });
     const dir = await tempDir("many-");
@@ -229,5 +240,48 @@ describe("types beyond the current tables", () => {
       { event_id: 1, day: "2024-03-01", big: String(2 ** 40), t: "DATE" },
       { event_id: 2, day: null, big: "-3", t: "DATE" },
     ]);
+  });
+});
+
+describe("text a spreadsheet would run", () => {
+  it("CSV defuses cells that start a formula (OWASP); JSON, Arrow and Parquet keep the text exactly", async () => {
+    const notes = defineTable({
+      name: "notes",
+      title: "Notes",
+      description: "Cells a hostile source could write.",
+      schema: z.object({
+        id: column(z.number().int().min(0).max(10), { description: "Id." }),
+        note: column(z.string().min(1), { description: "Text as written." }),
+        amount: column(z.number(), { description: "A signed number." }),
+        tags: column(listOf(listItem()).nullable(), { description: "Tags." }),
+      }),
+      primaryKey: ["id"],
+      foreignKeys: [],
+    });
+    const rows = [
+      { id: 1, note: "=HYPERLINK(\"http://x\",\"y\")", amount: -5, tags: ["=1+1", "安全"] },
+      { id: 2, note: "+86 电话", amount: 1.5, tags: null },
+      { id: 3, note: "-负数开头", amount: -0.25, tags: ["@SUM(A1)"] },
+      { id: 4, note: "@cmd", amount: 0, tags: ["ok"] },
+      { id: 5, note: "\t制表符", amount: 2, tags: ["ok"] },
+      { id: 6, note: "新增学位1.9万个", amount: 19000, tags: ["ok"] },
+    ];
+    const dir = await tempDir("notes-");
+    await buildRelease(dir, info, [notes], inMemoryRows({ notes: rows }));
+    const csv = Papa.parse<string[]>(await readFile(join(dir, "notes.csv"), "utf8"), { skipEmptyLines: true }).data;
+    expect(csv.slice(1)).toEqual([
+      ["1", "'=HYPERLINK(\"http://x\",\"y\")", "-5", "'=1+1|安全"],
+      ["2", "'+86 电话", "1.5", ""],
+      ["3", "'-负数开头", "-0.25", "'@SUM(A1)"],
+      ["4", "'@cmd", "0", "ok"],
+      ["5", "'\t制表符", "2", "ok"],
+      ["6", "新增学位1.9万个", "19000", "ok"],
+    ]);
+    expect(JSON.parse(await readFile(join(dir, "notes.json"), "utf8"))).toEqual(rows);
+    const arrow = tableFromIPC(await readFile(join(dir, "notes.arrow")));
+    expect(arrow.toArray().map((r) => r.toJSON().note)).toEqual(rows.map((r) => r.note));
+    const duck = await (await DuckDBInstance.create(":memory:")).connect();
+    const read = await duck.runAndReadAll(`SELECT note, tags FROM read_parquet('${join(dir, "notes.parquet")}') ORDER BY id`);
+    expect(read.getRowObjectsJson()).toEqual(rows.map((r) => ({ note: r.note, tags: r.tags })));
   });
 });

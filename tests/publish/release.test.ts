@@ -164,7 +164,7 @@ describe("releases are reproducible, immutable and atomic", () => {
     expect(() => checkVersionBump("1.2.0", "2.0.0", changes)).not.toThrow();
     expect(() => checkVersionBump("0.1.0", "0.1.1", changes)).toThrow("to 0.2.0 or later");
     expect(() => checkVersionBump("0.1.0", "0.2.0", changes)).not.toThrow();
-    const wider: TableDef[] = tables.map((t): TableDef => (t === targetsTable ? { ...t, schema: targetsTable.schema.extend({ note: column(z.string(), { description: "New.", examples: ["x"] }) }) } : t));
+    const wider: TableDef[] = tables.map((t): TableDef => (t === targetsTable ? { ...t, schema: targetsTable.schema.extend({ note: column(z.string().min(1), { description: "New." }) }) } : t));
     expect(schemaChanges(wider, previous)).toEqual([{ table: "targets", change: "column-added", column: "note", breaking: false }]);
     expect(() => checkVersionBump("1.2.0", "1.2.1", schemaChanges(wider, previous))).not.toThrow();
   });

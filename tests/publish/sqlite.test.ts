@@ -1,62 +1,62 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
-import initSqlJs, { type Database, type SqlValue } from "sql.js";
+import sqlite from "node-sqlite3-wasm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../../schemas/index.ts";
 import { sha256Hex } from "../../pipeline/lib/hash.ts";
-import { projectRoot } from "../../pipeline/lib/paths.ts";
 import { describeColumns } from "../../pipeline/publish/describe-columns.ts";
 import { sqliteFileName, toSqlite } from "../../pipeline/publish/to-sqlite.ts";
 import { views } from "../../pipeline/publish/sqlite-views.ts";
-import { inMemoryRows, tempDir } from "../helpers.ts";
+import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
+import { inMemoryRows, sharedBuild, tempDir } from "../helpers.ts";
 
 type Row = Record<string, unknown>;
 
-/** The committed release, read whole: its JSON files are the rows, its datapackage.json the release facts. */
-const release = join(projectRoot, "dist", "v0.4.0");
-const readJson = (name: string) => JSON.parse(readFileSync(join(release, name), "utf8"));
-const pkg = readJson("datapackage.json");
-const info = { name: pkg.name, title: pkg.title, version: pkg.version, released: pkg.created.slice(0, 10), licenses: pkg.licenses };
-const data: Record<string, Row[]> = Object.fromEntries(tables.map((t) => [t.name, readJson(`${t.name}.json`)]));
+const info = readDatasetInfo();
+let data: Record<string, Row[]>;
 
-/** A JSON value as the database stores it: booleans are 0/1. */
-const stored = (v: unknown) => (typeof v === "boolean" ? Number(v) : v);
-const rowsOf = (db: Database, sql: string): SqlValue[][] => db.exec(sql)[0]?.values ?? [];
+/** A JSON value as the database stores it: booleans are 0/1, lists JSON arrays. */
+const stored = (v: unknown) => (typeof v === "boolean" ? Number(v) : Array.isArray(v) ? JSON.stringify(v) : v);
+type Database = InstanceType<typeof sqlite.Database>;
+type SqlValue = unknown;
+const rowsOf = (db: Database, sql: string): SqlValue[][] => db.all(sql).map((row) => Object.values(row));
 
-let bytes: Uint8Array;
-let again: Uint8Array;
+let path: string;
 let db: Database;
 
 beforeAll(async () => {
-  bytes = await toSqlite(info, tables, inMemoryRows(data));
-  again = await toSqlite(info, tables, inMemoryRows(data));
-  db = new (await initSqlJs()).Database(bytes);
+  // The shared build's release: its JSON files are the rows, its SQLite file the database under test.
+  const release = join(sharedBuild().dist, `v${info.version}`);
+  data = Object.fromEntries(tables.map((t) => [t.name, JSON.parse(readFileSync(join(release, `${t.name}.json`), "utf8"))]));
+  path = join(release, sqliteFileName(info));
+  db = new sqlite.Database(path, { readOnly: true });
   return () => db.close();
 });
 
 describe("the release as one SQLite file", () => {
-  it("is named for the release and rebuilds byte for byte", () => {
-    expect(sqliteFileName(info)).toBe("china-district-plans-0.4.0.sqlite");
-    expect(bytes.length).toBeGreaterThan(0);
-    expect(sha256Hex(again)).toBe(sha256Hex(bytes));
+  it("is named for the release and rebuilds byte for byte", async () => {
+    expect(sqliteFileName(info)).toBe(`china-district-plans-${info.version}.sqlite`);
+    const again = join(await tempDir("sqlite-"), "again.sqlite");
+    await toSqlite(again, info, tables, inMemoryRows(data));
+    expect(sha256Hex(readFileSync(again))).toBe(sha256Hex(readFileSync(path)));
   });
 
   it("holds every table with the JSON's rows, in column order, with SQLite's types", () => {
     for (const def of tables) {
       const columns = describeColumns(def);
-      const result = db.exec(`SELECT * FROM "${def.name}" ORDER BY rowid`)[0];
-      expect(result?.columns ?? columns.map((c) => c.name), def.name).toEqual(columns.map((c) => c.name));
+      const result = db.all(`SELECT * FROM "${def.name}" ORDER BY rowid`);
+      if (result.length > 0) expect(Object.keys(result[0]!), def.name).toEqual(columns.map((c) => c.name));
       const expected = data[def.name]!.map((row) => columns.map((c) => stored(row[c.name] ?? null)));
-      expect(result?.values ?? [], def.name).toEqual(expected);
+      expect(result.map((row) => Object.values(row)), def.name).toEqual(expected);
       for (const c of columns) {
         const types = rowsOf(db, `SELECT DISTINCT typeof("${c.name}") FROM "${def.name}"`).flat();
-        const allowed = { string: ["text"], date: ["text"], integer: ["integer"], boolean: ["integer"], number: ["real"] }[c.type];
+        const allowed = { string: ["text"], date: ["text"], list: ["text"], integer: ["integer"], boolean: ["integer"], number: ["real"] }[c.type];
         for (const t of types) expect([...allowed, ...(c.nullable ? ["null"] : [])], `${def.name}.${c.name}`).toContain(t);
       }
     }
-    expect(rowsOf(db, "SELECT count(*) FROM targets")[0]).toEqual([5703]);
+    expect(rowsOf(db, "SELECT count(*) FROM targets")[0]).toEqual([data.targets!.length]);
   });
 
   it("declares NOT NULL, the primary key, every foreign key and an index for each", () => {
@@ -84,12 +84,23 @@ describe("the release as one SQLite file", () => {
     }
   });
 
-  it("passes foreign_key_check and integrity_check, and enforces enums and booleans", () => {
+  it("passes foreign_key_check and integrity_check, and enforces enums, booleans and lists", async () => {
     expect(rowsOf(db, "PRAGMA foreign_key_check")).toEqual([]);
     expect(rowsOf(db, "PRAGMA integrity_check")).toEqual([["ok"]]);
-    expect(() => db.exec("UPDATE targets SET kind = 'wish' WHERE rowid = 1")).toThrow(/CHECK constraint failed/);
-    expect(() => db.exec("UPDATE targets SET headline = 2 WHERE rowid = 1")).toThrow(/CHECK constraint failed/);
-    expect(() => db.exec("UPDATE targets SET value = NULL WHERE rowid = 1")).toThrow(/NOT NULL constraint failed/);
+    const copy = join(await tempDir("sqlite-"), "copy.sqlite");
+    await copyFile(path, copy);
+    const writable = new sqlite.Database(copy);
+    try {
+      expect(() => writable.exec("UPDATE targets SET kind = 'wish' WHERE rowid = 1")).toThrow(/CHECK constraint failed/);
+      expect(() => writable.exec("UPDATE targets SET headline = 2 WHERE rowid = 1")).toThrow(/CHECK constraint failed/);
+      expect(() => writable.exec("UPDATE targets SET value = NULL WHERE rowid = 1")).toThrow(/NOT NULL constraint failed/);
+      expect(() => writable.exec("UPDATE themes SET top_terms = 'a|b' WHERE rowid = 1")).toThrow(/CHECK constraint failed/);
+      // A list is a JSON array that json_each() reads back item by item.
+      const terms = rowsOf(writable, "SELECT value FROM themes, json_each(themes.top_terms) WHERE themes.rowid = 1").flat();
+      expect(terms).toEqual(data.themes![0]!.top_terms);
+    } finally {
+      writable.close();
+    }
   });
 
   it("has views that join names, labels and evidence without losing a row", () => {
@@ -107,7 +118,7 @@ describe("the release as one SQLite file", () => {
   });
 
   it("describes the release, its tables and every column", () => {
-    expect(db.exec("SELECT * FROM release_info")[0]?.values).toEqual([[info.name, info.title, "0.4.0", "2026-12-01", "CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"]]);
+    expect(rowsOf(db, "SELECT * FROM release_info")).toEqual([[info.name, info.title, info.version, info.released, "CC-BY-4.0", "https://creativecommons.org/licenses/by/4.0/"]]);
     expect(rowsOf(db, "SELECT count(*) FROM table_descriptions")[0]).toEqual([tables.length + views.length]);
     const described = rowsOf(db, "SELECT table_name, column_name, type, nullable, description, unit FROM column_descriptions ORDER BY rowid");
     expect(described).toEqual(tables.flatMap((d) => describeColumns(d).map((c) => [d.name, c.name, c.type, Number(c.nullable), c.description, c.unit ?? null])));
@@ -116,16 +127,17 @@ describe("the release as one SQLite file", () => {
   it("fails with a message naming the broken key or the bad value", async () => {
     const small = { ...data, themes: [], district_themes: [], officials: [], headline_targets: [], target_outcomes: [] };
     const stray = { ...data.targets![0]!, district_id: "999999" };
-    await expect(toSqlite(info, tables, inMemoryRows({ ...small, targets: [stray] }))).rejects.toThrow(
+    const out = join(await tempDir("sqlite-"), "bad.sqlite");
+    await expect(toSqlite(out, info, tables, inMemoryRows({ ...small, targets: [stray] }))).rejects.toThrow(
       /foreign_key_check failed:\ntargets \(district_id\) → districts: no match for 1 row /,
     );
     const typo = { ...data.targets![0]!, year: "2024" };
-    await expect(toSqlite(info, tables, inMemoryRows({ ...small, targets: [typo] }))).rejects.toThrow('targets row 1, column year: "2024" is not of type integer');
+    await expect(toSqlite(out, info, tables, inMemoryRows({ ...small, targets: [typo] }))).rejects.toThrow('targets row 1, column year: "2024" is not of type integer');
+    // A failed build leaves no file behind.
+    expect(existsSync(out)).toBe(false);
   });
 
   it.skipIf(spawnSync("python3", ["--version"]).error)("opens in Python's sqlite3: which places met their GDP growth target", async () => {
-    const path = join(await tempDir("sqlite-"), sqliteFileName(info));
-    await writeFile(path, bytes);
     const script = `
 import json, sqlite3, sys
 db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)

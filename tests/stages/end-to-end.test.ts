@@ -1,8 +1,9 @@
 import { copyFile, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { tableFromIPC } from "apache-arrow";
+import { tableFromIPC, Vector } from "apache-arrow";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
+import { LIST_DELIMITER } from "../../schemas/column.ts";
 import { tables } from "../../schemas/index.ts";
 import { defaultDirs, type Dirs } from "../../pipeline/lib/paths.ts";
 import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
@@ -41,8 +42,14 @@ describe("the whole pipeline on the five articles", () => {
     arrow.toArray().forEach((row, i) => {
       for (const column of columns) {
         const value = row[column];
-        expect(value === null ? null : typeof value === "bigint" ? Number(value) : value).toEqual(json[i]![column]);
+        const plain = value === null ? null : typeof value === "bigint" ? Number(value) : value instanceof Vector ? value.toArray() : value;
+        expect(Array.isArray(json[i]![column]) ? Array.from(plain as string[]) : plain).toEqual(json[i]![column]);
       }
+    });
+    // The CSV cell is the JSON value as text: null empty, a list's items joined by the one delimiter.
+    json.forEach((row, i) => {
+      const text = columns.map((c) => (row[c] === null ? "" : Array.isArray(row[c]) ? (row[c] as string[]).join(LIST_DELIMITER) : String(row[c])));
+      expect(csv[i + 1]).toEqual(text);
     });
   });
 

@@ -67,12 +67,12 @@ describe("scoreThemes on the real articles", () => {
       expect(row.rank).toBe(i + 1);
       if (i > 0) expect(row.weight).toBeLessThanOrEqual(rows[i - 1]!.weight);
       expect(row.term_count).toBeGreaterThanOrEqual(row.sentence_count);
-      const ids = row.evidence_sentence_ids.split("|");
+      const ids = row.evidence_sentence_ids;
       expect(ids.length).toBe(Math.min(3, row.sentence_count));
       // Each evidence sentence carries the theme; its span is the sentence's, in code points, and its raw span
       // shows the same words in the source (after script conversion, without pinyin glosses such as 数(shù)).
-      const rawSpans = row.evidence_raw_spans.split("|");
-      row.evidence_spans.split("|").forEach((span, k) => {
+      const rawSpans = row.evidence_raw_spans;
+      row.evidence_spans.forEach((span, k) => {
         const sentence = doc.sentences.find((s) => s.id === ids[k])!;
         expect(span).toBe(`${codePointIndex(doc.text, sentence.start)}-${codePointIndex(doc.text, sentence.end)}`);
         const terms = matchTerms(sentenceText(doc, sentence.id)).filter((m) => m.theme_code === row.theme_code).map((m) => m.term);
@@ -82,7 +82,7 @@ describe("scoreThemes on the real articles", () => {
         expect(terms.some((term) => rawSentence.includes(term)), rawSentence).toBe(true);
       });
       const matched = new Set(doc.sentences.flatMap((s) => matchTerms(sentenceText(doc, s.id)).filter((m) => m.theme_code === row.theme_code).map((m) => m.term)));
-      for (const term of row.top_terms.split("|")) expect(matched).toContain(term);
+      for (const term of row.top_terms) expect(matched).toContain(term);
     });
     expect(rows.reduce((sum, r) => sum + r.weight, 0)).toBeCloseTo(1, 4);
   });
@@ -123,9 +123,9 @@ describe("scoreThemes on the real articles", () => {
   it("skips sentences in unreliable spans", () => {
     const doc = docOf("003");
     const [top] = themesOf(doc, null);
-    const strongest = doc.sentences.find((s) => s.id === top!.evidence_sentence_ids.split("|")[0])!;
+    const strongest = doc.sentences.find((s) => s.id === top!.evidence_sentence_ids[0])!;
     const rows = themesOf({ ...doc, unreliable: [{ start: strongest.start + 1, end: strongest.start + 2 }] }, null);
-    expect(rows.flatMap((r) => r.evidence_sentence_ids.split("|"))).not.toContain(strongest.id);
+    expect(rows.flatMap((r) => r.evidence_sentence_ids)).not.toContain(strongest.id);
     expect(themesOf({ ...doc, unreliable: [{ start: 0, end: doc.text.length }] }, null)).toEqual([]);
   });
 

@@ -58,8 +58,8 @@ describe("cross-field and text rules", () => {
 
   it("checks listed evidence spans against the article text", () => {
     const themes = [
-      { article_id: article, theme_code: "education", evidence_spans: "3-16|16-19", evidence_raw_spans: "3-16" },
-      { article_id: article, theme_code: "health", evidence_spans: "3-16|18-40", evidence_raw_spans: "3-16" },
+      { article_id: article, theme_code: "education", evidence_spans: ["3-16", "16-19"], evidence_raw_spans: ["3-16"] },
+      { article_id: article, theme_code: "health", evidence_spans: ["3-16", "18-40"], evidence_raw_spans: ["3-16"] },
     ];
     const errors = checkRules(tableRules, { themes: ["article_id", "theme_code"] }, { themes }, articles);
     expect(errors.map((e) => [e.type, e.table, e.row, e.key, e.field])).toEqual([["offset-out-of-range", "themes", 2, `${article}/health`, "evidence_spans"]]);

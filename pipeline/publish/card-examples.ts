@@ -25,3 +25,27 @@ export async function outcomeExample(rows: TableRows): Promise<string | null> {
     `\`met\` is ${met}, \`gap\` ${String(outcome["gap"])}.`
   );
 }
+
+const SAMPLE_ROWS = 5;
+
+/** The first few headline targets of the release as a table (place, year, indicator, metric, target), so the card shows what a row is. */
+export async function headlineSample(rows: TableRows): Promise<string | null> {
+  const sample: Row[] = [];
+  for await (const row of rows("headline_targets")) {
+    sample.push(row);
+    if (sample.length === SAMPLE_ROWS) break;
+  }
+  if (sample.length === 0) return null;
+  const names = new Map<unknown, unknown>();
+  for await (const d of rows("districts")) names.set(d["district_id"], d["name"]);
+  const value = (r: Row) => (r["value_high"] === null ? String(r["value"]) : `${String(r["value"])}–${String(r["value_high"])}`);
+  return [
+    "| place | year | indicator | metric as written | comparator | value | unit |",
+    "|---|--:|---|---|---|--:|---|",
+    ...sample.map(
+      (r) => `| ${String(names.get(r["district_id"]) ?? r["district_id"])} | ${String(r["year"])} | \`${String(r["indicator"])}\` | ${String(r["metric"])} | ${String(r["comparator"])} | ${value(r)} | ${String(r["unit"])} |`,
+    ),
+    "",
+    "Each row's `target_id` leads to its `targets` row: the sentence it was read from and the offsets of the quantity in the normalized and the raw text.",
+  ].join("\n");
+}
