@@ -12,7 +12,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ["pipeline/lib"],
   ["pipeline/text"],
   ["pipeline/ingest", "pipeline/normalize", "pipeline/districts", "pipeline/themes", "pipeline/targets", "pipeline/indicators", "pipeline/eval", "pipeline/validate", "pipeline/publish", "pipeline/site"],
-  ["pipeline/stages"],
+  ["pipeline/stages", "pipeline/commands"],
   ["pipeline", "pipeline/bench"],
 ];
 
