@@ -22,6 +22,11 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(describeVerification(verification));
       return verification.problems.length > 0 ? 1 : 0;
     }
+    case "diff": {
+      const { diffReleases } = await import("./commands/diff-releases.ts");
+      process.stdout.write(await diffReleases(command.before, command.after));
+      return 0;
+    }
     case "list": {
       const { listReleases } = await import("./publish/list-releases.ts");
       process.stdout.write(await listReleases(command.dist));

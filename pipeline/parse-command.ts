@@ -12,6 +12,7 @@ export type Command =
   | { kind: "version" }
   | { kind: "stage"; stage: string; dirs: Dirs; jobs: number }
   | { kind: "verify"; release: string }
+  | { kind: "diff"; before: string; after: string }
   | { kind: "list"; dist: string };
 
 const OPTIONS = {
@@ -27,6 +28,7 @@ const STAGE_OPTIONS: Readonly<Record<string, string>> = { raw: "DIR", build: "DI
 
 export const usage = `usage: npx tsx pipeline/cli.ts <stage|all> [--raw DIR] [--build DIR] [--out DIR] [--jobs N]
        npx tsx pipeline/cli.ts verify <release folder or .tar.gz>
+       npx tsx pipeline/cli.ts diff <old release folder> <new release folder>
        npx tsx pipeline/cli.ts list [DIST]
        npx tsx pipeline/cli.ts --version | --help
 
@@ -36,8 +38,12 @@ ${stages.map((s) => `  ${s.name.padEnd(10)} ${s.description}`).join("\n")}
 
 releases:
   verify     check a release: SHA256SUMS, every file's bytes and sha256 in datapackage.json, every table file
-             against the release's own Table Schemas (types, required, enum, pattern, ranges, keys), and that
-             CSV, JSON, Arrow and Parquet hold the same rows; exit code 1 lists each problem
+             against the release's own Table Schemas (types, required, enum, pattern, ranges, keys), that
+             CSV, JSON, Arrow, Parquet and the SQLite file hold the same rows, and CITATION.cff's version;
+             exit code 1 lists each problem
+  diff       what CHANGES.md says of the new release against the old: rows added, removed and changed per
+             table by primary key (a row whose key digests an edited value paired by its stable key), and the
+             first rows of each kind with their changed columns, as markdown
   list       the releases in DIST/releases.json (default: dist/) and whether their folders are there
 
 options of the stages:
@@ -87,6 +93,7 @@ function release(command: string, path: string): string {
 /** How many arguments each release command takes, and what the first missing one is. */
 const ARGUMENTS: Readonly<Record<string, { min: number; max: number; names: string }>> = {
   verify: { min: 1, max: 1, names: "<release folder or .tar.gz>" },
+  diff: { min: 2, max: 2, names: "<old release folder> <new release folder>" },
   list: { min: 0, max: 1, names: "[DIST]" },
 };
 
@@ -102,7 +109,7 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.help) return { kind: "help" };
   if (values.version) return { kind: "version" };
   const [name, ...args] = positionals;
-  if (name === undefined) throw new UsageError("no command: name a stage, all, verify or list");
+  if (name === undefined) throw new UsageError("no command: name a stage, all, verify, diff or list");
   const given = Object.keys(STAGE_OPTIONS).filter((o) => values[o as keyof typeof values] !== undefined);
   const shape = ARGUMENTS[name];
   if (shape) {
@@ -110,6 +117,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (args.length < shape.min) throw new UsageError(`${name} needs ${shape.names}`);
     if (args.length > shape.max) throw new UsageError(`unexpected argument ${args[shape.max]}: ${name} takes ${shape.names}`);
     if (name === "verify") return { kind: "verify", release: release(name, args[0]!) };
+    if (name === "diff") return { kind: "diff", before: release(name, args[0]!), after: release(name, args[1]!) };
     const dist = resolve(args[0] ?? defaultDirs.dist);
     if (!existsSync(distPaths(dist).releasesIndex)) throw new UsageError(`list: no releases.json in ${args[0] ?? dist}`);
     return { kind: "list", dist };

@@ -24,13 +24,14 @@ describe("the command line", () => {
     expect(parseCommand(["publish", "--jobs=3"])).toMatchObject({ kind: "stage", stage: "publish", jobs: 3 });
     expect(parseCommand(["verify", release])).toEqual({ kind: "verify", release });
     expect(parseCommand(["verify", join(projectRoot, "dist", "china-district-plans-v0.1.0.tar.gz")])).toMatchObject({ kind: "verify" });
+    expect(parseCommand(["diff", release, join(projectRoot, "dist", "v0.2.0")])).toMatchObject({ kind: "diff", before: release });
     expect(parseCommand(["list"])).toEqual({ kind: "list", dist: defaultDirs.dist });
     expect(parseCommand(["--version"])).toEqual({ kind: "version" });
     expect(parseCommand(["verify", "-h"])).toEqual({ kind: "help" });
   });
 
   it.each([
-    [[], "no command: name a stage, all, verify or list"],
+    [[], "no command: name a stage, all, verify, diff or list"],
     [["nope"], "unknown command or stage: nope"],
     [["all", "--jobs", "-1"], "--jobs must be a positive integer, got -1"],
     [["all", "--jobs", "x"], "--jobs must be a positive integer, got x"],
@@ -47,6 +48,8 @@ describe("the command line", () => {
     [["verify", "no/such/v9"], "verify: no release folder or archive at no/such/v9"],
     [["verify", projectRoot], `verify: ${projectRoot} is no release folder or archive (no datapackage.json)`],
     [["verify", release, "--jobs", "2"], "verify takes no option --jobs"],
+    [["diff", release], "diff needs <old release folder> <new release folder>"],
+    [["diff", release, "no/such/v9"], "diff: no release folder at no/such/v9"],
     [["list", "no/such/dist"], "list: no releases.json in no/such/dist"],
   ])("%j: %s", (argv, message) => {
     expect(refusal(argv)).toBe(message);
