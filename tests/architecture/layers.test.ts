@@ -16,7 +16,7 @@ const LAYERS: ReadonlyArray<readonly string[]> = [
   ["pipeline/site"],
   // The page runs in the browser on the site's data files, whose shapes it imports.
   ["pipeline/site/page"],
-  ["pipeline/stages"],
+  ["pipeline/stages", "pipeline/commands"],
   ["pipeline", "pipeline/bench"],
 ];
 

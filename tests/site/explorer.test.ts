@@ -99,6 +99,11 @@ describe("the explorer page of a release", () => {
     expect(await page.$$eval("#theme-chart svg g[aria-label=bar] rect", (bars) => bars.length)).toBe(themes.length);
     const headline = (await table<HeadlineTargetRow>("headline_targets")).filter((r) => r.district_id === place && r.indicator === "gdp" && r.unit === "percent");
     expect(await page.$$eval("#headline-tbody tr", (trs) => trs.map((tr) => tr.getAttribute("data-target-id")))).toEqual(headline.map((r) => r.target_id));
+    // The place's targets table gives each value with its unit (5,000,000,000 CNY, never 5,000,000,000 亿元).
+    const units = new Map((await table<TargetRow>("targets")).map((t) => [t.target_id, t.unit]));
+    const shown = await page.$$eval("#place-tbody tr", (trs) => trs.map((tr) => [tr.getAttribute("data-target-id"), tr.querySelector(".unit")!.textContent]));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).toEqual(shown.map(([id]) => [id, units.get(id!)]));
     expect(problems).toEqual([]);
   });
 

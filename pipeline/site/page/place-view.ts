@@ -40,7 +40,8 @@ export function placeRows(targets: readonly PlaceTarget[], labels: ReadonlyMap<s
       h("td", { class: "metric" }, t.metric),
       h("td", { class: "comparator" }, COMPARATOR_SIGN[t.comparator] ?? t.comparator),
       h("td", { class: "value num" }, formatValue(t.value, t.value_high)),
-      h("td", { class: "unit" }, t.measure_word),
+      // The value is in the unit (5,000,000,000 CNY), not in the words that wrote it (50亿元): those are the tooltip.
+      h("td", { class: "unit", title: `written ${t.measure_word}` }, t.unit),
       h("td", { class: "theme" }, t.theme_code === null ? "" : (labels.get(t.theme_code)?.label_en ?? t.theme_code)),
       h("td", { class: "indicator" }, t.indicator ?? ""),
     );
