@@ -138,6 +138,7 @@ export function findQuantities(text: string): Quantity[] {
     const start = m.index + m[0].indexOf(m[1]!, m[0].length - m[1]!.length - (m[2]?.length ?? 0));
     add({ start, end: start + m[1]!.length, value: Number(m[1]), value_high: null, unit: "index", measure_word: "指数", comparator: comparatorAfter(m[2]) ?? "eq", chinese: false, bare: false });
   }
-  return found.sort((a, b) => a.start - b.start);
+  // A value beyond what a double holds (a unit's factor on a huge number, 保…争 of 400 digits) states no amount.
+  return found.filter((q) => Number.isFinite(q.value) && (q.value_high === null || Number.isFinite(q.value_high))).sort((a, b) => a.start - b.start);
 }
 
