@@ -19,9 +19,13 @@ export interface Progress {
 const BAR_WIDTH = 24;
 const REDRAW_MS = 100;
 
+/** How often a terminal's bar is redrawn while no item finishes, so its clock shows the run is alive. */
+const IDLE_REDRAW_MS = 1000;
+
 /**
  * Reports progress on stderr: a redrawn bar with count and rate on a terminal, plain lines every
- * `everyItems` items or `everyMs` ms otherwise (CI logs stay short and readable).
+ * `everyItems` items or `everyMs` ms otherwise (CI logs stay short and readable). The lines come on a timer too,
+ * so a slow article in a worker does not silence the run (one computing in this thread blocks the timer).
  */
 export function startProgress({
   label,
@@ -45,7 +49,7 @@ export function startProgress({
     return `${label}: ${bar}${of} ${rate} ${seconds.toFixed(1)} s`;
   };
 
-  return {
+  const progress: Progress = {
     tick(items = 1) {
       count += items;
       const t = now();
@@ -60,7 +64,10 @@ export function startProgress({
       lastWrite = t;
     },
     done() {
+      clearInterval(idle);
       stream.write(tty ? `\r${describe()}\x1b[K\n` : `${describe()}\n`);
     },
   };
+  const idle = setInterval(() => progress.tick(0), tty ? IDLE_REDRAW_MS : everyMs).unref();
+  return progress;
 }
