@@ -64,9 +64,12 @@ export function buildPaths(dirs: Dirs) {
     raw: dirs.raw,
     /** What the runner recorded of a stage's last finished run: its key and its outputs' hashes. */
     stageRecord: (name: string) => join(stage(name), "stage.json"),
+    /** How long the slowest articles of a stage's last run took: what the run summary shows. */
+    stageTimings: (name: string) => join(stage(name), "timings.json"),
     ingestManifest: join(stage("ingest"), "articles.jsonl"),
-    /** The files a stage left out, with why (`Rejection` lines); one line each. */
+    /** The files a stage left out, with why (`Rejection` lines); the rejection report gathers every stage's. */
     rejections: (name: string) => join(stage(name), "rejections.json"),
+    rejectionReport: join(dirs.build, "rejections.json"),
     /** What the SOURCES.*.md beside the raw files list, one line per listed file. */
     ingestSources: join(stage("ingest"), "sources.jsonl"),
     /** Decoded text per raw file (empty for a rejected one), each with its cache sidecar. */

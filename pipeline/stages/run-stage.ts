@@ -9,11 +9,17 @@ import { runCached } from "../lib/run-cached.ts";
 import { canonicalJson, openStageCache } from "../lib/stage-cache.ts";
 import type { ItemResult, Stage, StageContext, StageModule } from "./stage.ts";
 
+/** Articles a stage's timings list. */
+const SLOWEST = 3;
+
 /** What the runner keeps of a stage's last finished run: the key it ran under and its outputs' hashes. */
 interface StageRecord {
   key: string;
   outputs: Array<string | null>;
 }
+
+/** The items a stage's last run took longest to compute (reused ones are not timed). */
+export type StageTimings = Array<{ name: string; seconds: number }>;
 
 /**
  * A file's hash, a folder's (its entries' relative paths and hashes, sorted; a link by its target, anything
@@ -70,6 +76,12 @@ export async function runStage(stage: Stage, ctx: StageContext): Promise<void> {
       label: stage.name,
       log: ctx.log,
     });
+    // Apart from the record: times are what no two runs share, and the record must not differ between them.
+    const slowest: StageTimings = results
+      .flatMap((r) => (r.ok && r.seconds !== null ? [{ name: r.name, seconds: Math.round(r.seconds * 100) / 100 }] : []))
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, SLOWEST);
+    await writeJson(ctx.paths.stageTimings(stage.name), slowest);
   }
   const key = sha256Hex(
     canonicalJson({

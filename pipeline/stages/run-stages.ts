@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { buildPaths, type Dirs } from "../lib/paths.ts";
 import { runStage } from "./run-stage.ts";
+import { summarizeRun } from "./summarize-run.ts";
 import type { Stage } from "./stage.ts";
 import { stages } from "./index.ts";
 
@@ -32,4 +33,5 @@ export async function runStages(
     await runStage(stage, ctx);
     log(`${stage.name} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   }
+  await summarizeRun(ctx, selected);
 }
