@@ -4,15 +4,20 @@ BUILD ?= build
 DIST ?= dist
 
 CLI := node --import tsx pipeline/cli.ts
+# Read when a target needs it: the version dataset.json names, whose release make verify checks.
+VERSION = $(shell node -p "require('./dataset.json').version")
 ARGS = --raw "$(RAW)" --build "$(BUILD)" --out "$(DIST)"
 DEPS := node_modules/.install-stamp
+PORT ?= 8765
 
-.PHONY: all install ingest normalize extract validate publish test typecheck clean help eval bench
+.PHONY: all install ingest normalize extract validate publish verify test typecheck clean help eval bench explore
 
 all: publish
 
+# The command line's help, then the make targets that are not stages.
 help:
 	@$(CLI) --help
+	@printf '\nmake targets besides the stages: publish, verify (the current version in DIST), test, eval, bench, clean\n'
 
 # Installs exactly what the lockfile pins, once; reinstalls when the lockfile changes.
 $(DEPS): package.json package-lock.json
@@ -36,6 +41,10 @@ validate: extract
 publish: validate
 	$(CLI) publish $(ARGS)
 
+# Checks the current version's release in $(DIST) as a user would: checksums, its own Table Schemas, keys, formats alike.
+verify: $(DEPS)
+	$(CLI) verify "$(DIST)/v$(VERSION)"
+
 typecheck: $(DEPS)
 	npx tsc --noEmit
 
@@ -53,3 +62,7 @@ eval: extract
 # Corpus-size benchmark: writes bench/results.md (numbers come from here, never from tests).
 bench: $(DEPS)
 	node --import tsx pipeline/bench/run-bench.ts
+
+# The current release's explorer page (dist/v<version>/site/, written by publish), served on 127.0.0.1:$(PORT).
+explore: publish
+	node --import tsx pipeline/site/explore.ts --dist "$(DIST)" --port "$(PORT)"

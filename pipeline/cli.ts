@@ -1,66 +1,48 @@
-import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { defaultDirs } from "./lib/paths.ts";
+import { describeVersion } from "./describe-version.ts";
+import { PipelineError, UsageError } from "./lib/pipeline-error.ts";
+import { parseCommand, usage } from "./parse-command.ts";
 import { runStages } from "./stages/run-stages.ts";
-import { PipelineError } from "./stages/stage.ts";
-import { stages } from "./stages/index.ts";
-
-const usage = `usage: npx tsx pipeline/cli.ts <stage|all> [--raw DIR] [--build DIR] [--out DIR]
-
-stages (each reads the previous stage's output from the build folder):
-${stages.map((s) => `  ${s.name.padEnd(10)} ${s.description}`).join("\n")}
-  ${"all".padEnd(10)} every stage in order
-
-options:
-  --raw DIR     folder of raw .txt articles (default: raw/)
-  --build DIR   folder for intermediate stage outputs (default: build/)
-  --out DIR     release folder; the release goes to DIR/v<version>/ (default: dist/)
-  --jobs N      worker threads for per-article work (default: the core count, ${availableParallelism()})
-  -h, --help    show this help
-`;
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      raw: { type: "string" },
-      build: { type: "string" },
-      out: { type: "string" },
-      jobs: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(usage);
-    return 0;
+  const command = parseCommand(argv);
+  switch (command.kind) {
+    case "help":
+      process.stdout.write(usage);
+      return 0;
+    case "version":
+      process.stdout.write(describeVersion());
+      return 0;
+    case "stage":
+      await runStages(command.stage, { dirs: command.dirs, jobs: command.jobs });
+      return 0;
+    case "verify": {
+      // Imported when asked for, so --help and the stages do not load the readers.
+      const [{ verifyRelease }, { describeVerification }] = await Promise.all([import("./commands/verify-release.ts"), import("./commands/describe-verification.ts")]);
+      const verification = await verifyRelease(command.release);
+      process.stdout.write(describeVerification(verification));
+      return verification.problems.length > 0 ? 1 : 0;
+    }
+    case "diff": {
+      const { diffReleases } = await import("./commands/diff-releases.ts");
+      process.stdout.write(await diffReleases(command.before, command.after));
+      return 0;
+    }
+    case "list": {
+      const { listReleases } = await import("./publish/list-releases.ts");
+      process.stdout.write(await listReleases(command.dist));
+      return 0;
+    }
   }
-  const [stage, ...extra] = positionals;
-  const known = ["all", ...stages.map((s) => s.name)];
-  if (!stage || extra.length > 0 || !known.includes(stage)) {
-    process.stderr.write(`${stage && !known.includes(stage) ? `unknown stage: ${stage}\n` : ""}${usage}`);
-    return 2;
-  }
-  const dirs = {
-    raw: resolve(values.raw ?? defaultDirs.raw),
-    build: resolve(values.build ?? defaultDirs.build),
-    dist: resolve(values.out ?? defaultDirs.dist),
-  };
-  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new PipelineError(`--jobs must be a positive integer, got ${values.jobs}`);
-  await runStages(stage, { dirs, jobs });
-  return 0;
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof PipelineError || (error as { code?: string }).code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
-      process.stderr.write(`error: ${(error as Error).message}\n`);
-    } else {
-      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message} (--help shows the commands)\n`);
+      process.exit(2);
     }
+    process.stderr.write(error instanceof PipelineError ? `error: ${error.message}\n` : `${(error as Error).stack ?? String(error)}\n`);
     process.exit(1);
   },
 );

@@ -89,5 +89,7 @@ export const articlesTable = defineTable({
   description: "One row per source article accepted by ingest: provenance, encoding, script and normalization counts.",
   schema: ArticleRow,
   primaryKey: ["article_id"],
+  // The id hashes the decoded text, so an edit of one character gives the article a new one; its file keeps its name.
+  stableKey: ["source_file"],
   foreignKeys: [{ fields: ["district_id"], reference: { resource: "districts", fields: ["district_id"] } }],
 });

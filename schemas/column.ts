@@ -27,11 +27,16 @@ export interface TableDef<S extends z.ZodObject = z.ZodObject> {
   description: string;
   schema: S;
   primaryKey: string[];
+  /**
+   * Where the primary key is a digest of the row's content, so an edit gives the row a new key: the columns that
+   * still name it, by which CHANGES.md pairs the rows the key no longer matches (in table order where they repeat).
+   */
+  stableKey?: string[];
   foreignKeys: ForeignKey[];
 }
 
 export function defineTable<S extends z.ZodObject>(def: TableDef<S>): TableDef<S> {
-  for (const key of [...def.primaryKey, ...def.foreignKeys.flatMap((fk) => fk.fields)]) {
+  for (const key of [...def.primaryKey, ...(def.stableKey ?? []), ...def.foreignKeys.flatMap((fk) => fk.fields)]) {
     if (!(key in def.schema.shape)) throw new Error(`table ${def.name}: key column ${key} is not in the schema`);
   }
   for (const [name, field] of Object.entries(def.schema.shape)) {

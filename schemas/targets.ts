@@ -63,6 +63,8 @@ export const targetsTable = defineTable({
   description: "Every stated quantity about a district's plan or record, with its metric, kind, comparator, time and evidence.",
   schema: TargetRow,
   primaryKey: ["target_id"],
+  // The id hashes the article, the place and the metric: a metric read otherwise keeps the quantity where it stands.
+  stableKey: ["article_id", "char_start", "char_end"],
   foreignKeys: [
     { fields: ["article_id"], reference: { resource: "articles", fields: ["article_id"] } },
     { fields: ["district_id"], reference: { resource: "districts", fields: ["district_id"] } },

@@ -7,6 +7,8 @@ export const projectRoot = resolve(fileURLToPath(new URL("../..", import.meta.ur
 
 /** dataset.json: the dataset's name, version and release date. */
 export const datasetInfoPath = join(projectRoot, "dataset.json");
+/** package.json: the pipeline's own name and version. */
+export const packageJsonPath = join(projectRoot, "package.json");
 /** The hand-checked gold files of a gold folder, which make eval and the dataset card score against. */
 export function goldPaths(dir: string) {
   const structure = join(dir, "structure");
@@ -47,6 +49,15 @@ export function distPaths(dist: string) {
     release: (version: string) => join(dist, folder(version)),
     archiveName,
     archive: (name: string, version: string) => join(dist, archiveName(name, version)),
+  };
+}
+
+/** The files of a release folder that describe and check the others. */
+export function releasePaths(dir: string) {
+  return {
+    datapackage: join(dir, "datapackage.json"),
+    checksums: join(dir, "SHA256SUMS"),
+    citation: join(dir, "CITATION.cff"),
   };
 }
 

@@ -55,7 +55,7 @@ export async function runCached<I, S>(items: readonly I[], run: CachedRun<I>): P
   const inputs = items.map(run.inputSha256);
   const found = await pMap(items, async (_item, index) => {
     const hit = await run.cache.lookup<S>(outputs[index]!, inputs[index]!);
-    if (hit) progress.tick();
+    if (hit) progress.skip();
     return hit;
   }, { concurrency: LOOKUPS_AT_ONCE });
   const missed = items.flatMap((_item, index) => (found[index] ? [] : [index]));

@@ -4,9 +4,11 @@ import type { TableDef } from "../../schemas/column.ts";
 import { fileSha256 } from "../lib/files.ts";
 import { writeHashedFile } from "../lib/hashed-file.ts";
 import { sqliteFileName, toSqlite } from "./to-sqlite.ts";
-import { changesSince } from "./changes-since.ts";
 import { citationCff } from "./citation-cff.ts";
+import { changesSince } from "./changes-since.ts";
+import { countRemovedTables } from "./count-removed-tables.ts";
 import type { PreviousRelease } from "./previous-release.ts";
+import type { Renames } from "./row-diff.ts";
 import { dataDictionary } from "./data-dictionary.ts";
 import { datasetCard } from "./dataset-card.ts";
 import { headlineSample, outcomeExample } from "./card-examples.ts";
@@ -22,17 +24,11 @@ export interface ReleaseOptions {
   previous?: PreviousRelease | null;
   /** Extraction scores (markdown) for the dataset card; null when no article in the release is scored. */
   scores?: string | null;
-}
-
-/** Row counts of the previous release's tables that this one no longer has, for CHANGES.md. */
-async function removedTables(defs: readonly TableDef[], previous: PreviousRelease): Promise<Record<string, number>> {
-  const removed: Record<string, number> = {};
-  for (const [name, table] of Object.entries(previous.tables)) {
-    if (defs.some((d) => d.name === name)) continue;
-    removed[name] = 0;
-    for await (const _row of table.rows()) removed[name]++;
-  }
-  return removed;
+  /**
+   * Writes the release's explorer into it once its tables, database and documents are there (it reads them), and
+   * returns its files under `site/` for SHA256SUMS. Given by the publish stage: the site is a layer above publish.
+   */
+  site?: ((dir: string) => Promise<FileFacts[]>) | null;
 }
 
 /**
@@ -44,12 +40,14 @@ export async function buildRelease(
   info: DatasetInfo,
   defs: readonly TableDef[],
   rows: TableRows,
-  { previous = null, scores = null }: ReleaseOptions = {},
+  { previous = null, scores = null, site = null }: ReleaseOptions = {},
 ): Promise<void> {
   const written: WrittenTable[] = [];
+  // Shared by the tables in release order, so a table follows the keys the tables before it renamed.
+  const renames: Renames = new Map();
   for (const def of defs) {
     const options = { meta: { table: def.name, description: def.description, version: info.version }, createdBy: `${info.name} ${info.version}` };
-    written.push(await writeTable(dir, def, rows, { ...options, previous: previous?.tables[def.name] }));
+    written.push(await writeTable(dir, def, rows, { ...options, previous: previous?.tables[def.name], renames }));
   }
   const facts = new Map<string, FileFacts>(written.flatMap((t) => t.files.map((f) => [f.path, f] as const)));
   const has = (name: string) => defs.some((d) => d.name === name);
@@ -64,7 +62,7 @@ export async function buildRelease(
       info.version,
       info.changes,
       written,
-      previous && { version: previous.version, schema: schemaChanges(defs, previous), removedTables: await removedTables(defs, previous) },
+      previous && { version: previous.version, schema: schemaChanges(defs, previous), removedTables: await countRemovedTables(defs, previous) },
     ),
     "CITATION.cff": citationCff(info),
     "README.md": datasetCard(info, written, tableFormats.map((f) => f.name), {
@@ -75,6 +73,7 @@ export async function buildRelease(
     }),
   };
   for (const [name, text] of Object.entries(documents)) facts.set(name, { path: name, ...(await writeHashedFile(join(dir, name), text)) });
+  for (const file of (await site?.(dir)) ?? []) facts.set(file.path, file);
   const sums = [...facts.keys()].sort().map((name) => `${facts.get(name)!.sha256}  ${name}`).join("\n") + "\n";
   await writeFile(join(dir, "SHA256SUMS"), sums);
 }

@@ -81,6 +81,8 @@ export function datasetCard(info: DatasetInfo, tables: readonly CardTable[], for
     "",
     ...(database ? [`The same tables, with their keys, indexes and a few joined views, are one SQLite database: \`${database}\`.`, ""] : []),
     ...(sample ? ["The first headline targets of this release:", "", sample, ""] : []),
+    "`site/` is an explorer page that works offline: pick a place, an indicator, a year or a theme, see the headline targets charted and listed, and click a row for its sentence with the quantity marked. Browsers do not let a page read its data from `file://`, so serve the folder: `python3 -m http.server -d site` and open http://127.0.0.1:8000/.",
+    "",
     "## How it was made",
     "",
     "A pipeline of five stages over the raw article files: **ingest** detects each file's encoding and rejects unreadable or duplicate files; " +

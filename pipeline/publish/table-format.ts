@@ -1,5 +1,6 @@
 import type { RecordBatch, Schema } from "apache-arrow";
 import type { TableDef } from "../../schemas/column.ts";
+import type { TableSchema } from "../../schemas/datapackage.ts";
 import type { HashedFile } from "../lib/hashed-file.ts";
 import type { Column } from "./describe-columns.ts";
 
@@ -29,6 +30,8 @@ interface FormatFacts {
   name: string;
   mediatype: string;
   encoding?: "utf-8";
+  /** Reads a published file back as rows valued as the table's JSON file holds them, for verify and diff. */
+  read(path: string, schema: TableSchema): AsyncIterable<Row>;
 }
 
 /**

@@ -1,6 +1,7 @@
+import { open } from "node:fs/promises";
 import {
-  Bool, DateDay, Dictionary, Field, Float64, Int32, Int64, List, makeData, RecordBatch, RecordBatchFileWriter, Schema, Struct,
-  Utf8, vectorFromArray, type DataType, type Vector,
+  Bool, DateDay, Dictionary, Field, Float64, Int32, Int64, List, makeData, RecordBatch, RecordBatchFileWriter, RecordBatchReader, Schema,
+  Struct, Utf8, vectorFromArray, Vector, DataType,
 } from "apache-arrow";
 import { fitsInt32, type Column } from "./describe-columns.ts";
 import type { TableFormat } from "./table-format.ts";
@@ -112,10 +113,41 @@ export function arrowBatch(schema: Schema, columns: readonly Column[], rows: rea
   return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children }));
 }
 
+/** A value read from Arrow as the table's JSON file has it: Int64 as a number, a date as YYYY-MM-DD, a list as an array. */
+function jsonValue(type: DataType, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (DataType.isList(type) && value instanceof Vector) return [...value].map((item) => jsonValue(type.children[0]!.type, item));
+  // A reader's types are the generic classes (Date_ with a unit, not DateDay), so they are told apart by their type ids.
+  if (DataType.isDate(type)) return new Date(value as number).toISOString().slice(0, 10);
+  return typeof value === "bigint" ? Number(value) : value;
+}
+
+/** The rows of record batches (of an Arrow file, or Parquet read into Arrow), one batch in memory at a time. */
+export async function* batchRows(batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>): AsyncGenerator<Row> {
+  for await (const batch of batches) {
+    const fields = batch.schema.fields;
+    const columns = fields.map((_, i) => batch.getChildAt(i)!);
+    for (let r = 0; r < batch.numRows; r++) {
+      yield Object.fromEntries(fields.map((f, i) => [f.name, jsonValue(f.type, columns[i]!.get(r))]));
+    }
+  }
+}
+
+/** The rows of an Arrow file, one record batch in memory at a time. */
+async function* arrowRows(path: string): AsyncGenerator<Row> {
+  const handle = await open(path);
+  try {
+    yield* batchRows(await RecordBatchReader.from(handle));
+  } finally {
+    await handle.close();
+  }
+}
+
 /** The Arrow IPC file format (Feather v2), which pandas, polars, DuckDB and R read with every type kept. */
 export const arrowFormat: TableFormat = {
   name: "arrow",
   mediatype: "application/vnd.apache.arrow.file",
+  read: arrowRows,
   input: "batches",
   open(file) {
     const writer = new RecordBatchFileWriter();

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { TableFormat } from "./table-format.ts";
 
 /**
@@ -16,10 +17,18 @@ function jsonElements(rows: ReadonlyArray<Record<string, unknown>>, first: boole
 /** Closes the array; `empty` when no element was written. */
 const jsonEnd = (empty: boolean) => (empty ? "[]\n" : "\n]\n");
 
+/** The rows of a table's JSON file: read whole, as JSON has no standard way to stream an array's elements. */
+async function* jsonRows(path: string): AsyncGenerator<Record<string, unknown>> {
+  const rows: unknown = JSON.parse(await readFile(path, "utf8"));
+  if (!Array.isArray(rows)) throw new Error("not an array of rows");
+  yield* rows as Array<Record<string, unknown>>;
+}
+
 export const jsonFormat: TableFormat = {
   name: "json",
   mediatype: "application/json",
   encoding: "utf-8",
+  read: jsonRows,
   input: "rows",
   open(file) {
     let empty = true;

@@ -1,6 +1,8 @@
-import { Table as ArrowTable, tableToIPC, type RecordBatch } from "apache-arrow";
-import { Compression, Table, transformParquetStream, WriterPropertiesBuilder } from "parquet-wasm";
+import { readFile } from "node:fs/promises";
+import { Table as ArrowTable, RecordBatchReader, tableToIPC, type RecordBatch } from "apache-arrow";
+import { Compression, readParquet, Table, transformParquetStream, WriterPropertiesBuilder } from "parquet-wasm";
 import { PushQueue } from "../lib/push-queue.ts";
+import { batchRows } from "./to-arrow.ts";
 import type { TableFormat } from "./table-format.ts";
 
 interface ParquetOptions {
@@ -41,9 +43,15 @@ async function* parquetBytes(batches: AsyncIterable<RecordBatch>, { createdBy }:
   for await (const chunk of bytes) yield chunk;
 }
 
+/** The rows of a Parquet file, read whole into WebAssembly memory and handed to apache-arrow as an IPC stream. */
+async function* parquetRows(path: string): AsyncGenerator<Record<string, unknown>> {
+  yield* batchRows(RecordBatchReader.from(readParquet(await readFile(path)).intoIPCStream()));
+}
+
 export const parquetFormat: TableFormat = {
   name: "parquet",
   mediatype: "application/vnd.apache.parquet",
+  read: parquetRows,
   input: "batches",
   open(file, { createdBy }) {
     const batches = new PushQueue<RecordBatch>();

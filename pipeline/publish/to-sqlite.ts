@@ -1,6 +1,7 @@
 import { rm } from "node:fs/promises";
 import sqlite from "node-sqlite3-wasm";
 import type { TableDef } from "../../schemas/column.ts";
+import type { TableSchema } from "../../schemas/datapackage.ts";
 import type { DatasetInfo } from "./dataset-info.ts";
 import { describeColumns, type Column } from "./describe-columns.ts";
 import { createIndexes, createTable, quoteName, quoteText } from "./sqlite-ddl.ts";
@@ -134,5 +135,31 @@ export async function toSqlite(path: string, info: ReleaseInfo, defs: readonly T
     if (db.isOpen) db.close();
     await rm(path, { force: true });
     throw error;
+  }
+}
+
+/**
+ * The rows of one table of a release's database, valued as its JSON file holds them: a boolean back from 0/1 and
+ * a list from its JSON text, by the table's Table Schema; rows in rowid order, the order they were written in.
+ */
+export async function* sqliteRows(path: string, table: string, schema: TableSchema): AsyncGenerator<Record<string, unknown>> {
+  const types = new Map(schema.fields.map((f) => [f.name, f.type]));
+  const db = new sqlite.Database(path, { fileMustExist: true, readOnly: true });
+  const select = db.prepare(`SELECT * FROM ${quoteName(table)} ORDER BY rowid`);
+  try {
+    for (const row of select.iterate()) {
+      yield Object.fromEntries(
+        Object.entries(row).map(([name, value]) => {
+          const type = types.get(name);
+          if (value === null) return [name, null];
+          if (type === "boolean" && typeof value === "number") return [name, value === 1 ? true : value === 0 ? false : value];
+          if (type === "array" && typeof value === "string") return [name, JSON.parse(value)];
+          return [name, typeof value === "bigint" ? Number(value) : value];
+        }),
+      );
+    }
+  } finally {
+    select.finalize();
+    db.close();
   }
 }

@@ -1,8 +1,8 @@
-import { access, chmod, readdir, readFile, rename, rm } from "node:fs/promises";
+import { access, chmod, readFile, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { create } from "tar";
 import { sha256Hex } from "../lib/hash.ts";
-import { writeFileAtomic } from "../lib/files.ts";
+import { filesUnder, writeFileAtomic } from "../lib/files.ts";
 
 export interface ArchiveFacts {
   path: string;
@@ -22,14 +22,17 @@ export async function writeArchive(distDir: string, releaseDir: string, archiveN
   const path = join(distDir, archiveName);
   const sumPath = `${path}.sha256`;
   if (!((await exists(path)) && (await exists(sumPath)))) {
-    const names = (await readdir(join(distDir, releaseDir))).sort();
+    const files = await filesUnder(join(distDir, releaseDir));
+    // Each folder as its own entry before its files (noDirRecurse lists nothing by itself), in sorted order.
+    const folders = [...new Set(files.flatMap((f) => f.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/"))))].sort();
+    const entries = [...folders.map((d) => ({ path: d, mode: 0o755 })), ...files.map((f) => ({ path: f, mode: 0o644 }))].sort((a, b) => (a.path < b.path ? -1 : 1));
     await chmod(join(distDir, releaseDir), 0o755);
-    for (const name of names) await chmod(join(distDir, releaseDir, name), 0o644);
+    for (const e of entries) await chmod(join(distDir, releaseDir, e.path), e.mode);
     const tmp = `${path}.tmp`;
     try {
       await create(
         { file: tmp, cwd: distDir, gzip: { level: 9 }, portable: true, mtime: new Date(`${released}T00:00:00Z`), noDirRecurse: true },
-        [releaseDir, ...names.map((n) => `${releaseDir}/${n}`)],
+        [releaseDir, ...entries.map((e) => `${releaseDir}/${e.path}`)],
       );
       await rename(tmp, path);
     } catch (error) {

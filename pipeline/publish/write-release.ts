@@ -1,6 +1,6 @@
-import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { fileSha256, writeJson } from "../lib/files.ts";
+import { fileSha256, filesUnder, writeJson } from "../lib/files.ts";
 import { distPaths } from "../lib/paths.ts";
 import { PipelineError } from "../lib/pipeline-error.ts";
 import { compareVersions } from "./compare-versions.ts";
@@ -14,9 +14,9 @@ export interface ReleaseEntry {
   archive: ArchiveFacts;
 }
 
-/** The names of the files in each folder that are missing from the other or differ in content, sorted. */
+/** The paths of the files under each folder that are missing from the other or differ in content, sorted. */
 async function differences(existingDir: string, nextDir: string): Promise<string[]> {
-  const [existing, next] = await Promise.all([readdir(existingDir), readdir(nextDir)]);
+  const [existing, next] = await Promise.all([filesUnder(existingDir), filesUnder(nextDir)]);
   const names = [...new Set([...existing, ...next])].sort();
   const differs = await Promise.all(
     names.map(async (n) => !existing.includes(n) || !next.includes(n) || (await fileSha256(join(existingDir, n))) !== (await fileSha256(join(nextDir, n)))),

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { RecordBatch } from "apache-arrow";
 import type { TableDef } from "../../schemas/column.ts";
 import { HashedFile, writeHashedFile, type WrittenFile } from "../lib/hashed-file.ts";
-import { RowDiff, type DiffCounts } from "./changes-since.ts";
+import { RowDiff, type Renames, type TableDiff } from "./row-diff.ts";
 import type { PreviousTable } from "./previous-release.ts";
 import type { TableRows } from "../lib/table-rows.ts";
 import type { FileFacts } from "./datapackage.ts";
@@ -20,7 +20,7 @@ export interface WrittenTable {
   rows: number;
   files: FileFacts[];
   /** Against the previous release's table; null when there is none. */
-  diff: DiffCounts | null;
+  diff: TableDiff | null;
 }
 
 export interface TableOptions {
@@ -29,6 +29,8 @@ export interface TableOptions {
   /** Parquet footer's created_by. */
   createdBy: string;
   previous?: PreviousTable;
+  /** Keys the release's tables before this one renamed (RowDiff); this table's are added. */
+  renames?: Renames;
 }
 
 /** Rows a record batch and a write hold at a time: memory stays flat whatever the table's size. */
@@ -84,7 +86,8 @@ export async function writeTable(dir: string, def: TableDef, rows: TableRows, op
   const columns = describeColumns(def);
   const table: FormatTable = { def, columns, schema: arrowSchema(columns, options.meta), createdBy: options.createdBy };
   const dictionaries = new DictionaryValues(columns);
-  const diff = options.previous ? await RowDiff.against(def.primaryKey, options.previous.rows()) : null;
+  const previous = options.previous;
+  const diff = previous ? await RowDiff.against(def, () => previous.rows(), options.renames) : null;
   // Each column's example is its first value in the release, so the dictionary shows data, never an invention.
   const examples = new Map<string, unknown>();
   let count = 0;
@@ -108,5 +111,5 @@ export async function writeTable(dir: string, def: TableDef, rows: TableRows, op
   const schema = await writeHashedFile(join(dir, `${def.name}.schema.json`), JSON.stringify(toJsonSchema(def), null, 2) + "\n");
   const files = [...text, ...binary, { path: `${def.name}.schema.json`, ...schema }];
   const described = columns.map((c) => ({ ...c, examples: examples.has(c.name) ? [examples.get(c.name)] : [] }));
-  return { def, columns: described, rows: count, files, diff: diff?.counts() ?? null };
+  return { def, columns: described, rows: count, files, diff: (await diff?.finish()) ?? null };
 }

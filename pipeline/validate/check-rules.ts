@@ -1,6 +1,7 @@
 import { CodePointText } from "../lib/code-points.ts";
 import type { Document, TableRule } from "./table-rules.ts";
-import { describeKey, type Rows, type ValidationError } from "./validation-error.ts";
+import { describeKey } from "../lib/row-key.ts";
+import type { Rows, ValidationError } from "./validation-error.ts";
 
 /** The texts offsets point into: normalized `text` and decoded `raw_text`, as in build/normalize/articles/. */
 export type ArticleText = Record<Document, string>;

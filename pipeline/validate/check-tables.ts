@@ -1,6 +1,6 @@
 import type { TableDef } from "../../schemas/column.ts";
-import { keyOf } from "../lib/row-key.ts";
-import { describeKey, type Rows, type Rule, type ValidationError } from "./validation-error.ts";
+import { describeKey, keyOf } from "../lib/row-key.ts";
+import type { Rows, Rule, ValidationError } from "./validation-error.ts";
 
 /** zod issue codes, named as the rule the value broke. */
 const ISSUE_RULES: Readonly<Record<string, Rule>> = {

@@ -19,9 +19,6 @@ export interface ValidationError {
 
 export type Rows = Readonly<Record<string, ReadonlyArray<Record<string, unknown>>>>;
 
-/** A row's key as a report shows it: the values joined with /. */
-export const describeKey = (row: Record<string, unknown>, fields: readonly string[]) => fields.map((f) => String(row[f])).join("/");
-
 export function formatError(e: ValidationError): string {
   return `${e.table} row ${e.row} (key ${e.key}) field ${e.field || "-"} = ${JSON.stringify(e.value)}: ${e.type}: ${e.message}`;
 }

@@ -1,3 +1,4 @@
+import { filesUnder } from "../../pipeline/lib/files.ts";
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
 import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -16,6 +17,7 @@ import { checkVersionBump } from "../../pipeline/publish/check-version-bump.ts";
 import { compareVersions } from "../../pipeline/publish/compare-versions.ts";
 import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
 import { readPreviousRelease } from "../../pipeline/publish/read-previous-release.ts";
+import { diffReleases } from "../../pipeline/commands/diff-releases.ts";
 import { schemaChanges } from "../../pipeline/publish/schema-changes.ts";
 import { writeRelease } from "../../pipeline/publish/write-release.ts";
 import { copyOfSharedBuild, inMemoryRows, sharedBuild, snapshot, tempDir } from "../helpers.ts";
@@ -94,9 +96,14 @@ describe("releases are reproducible, immutable and atomic", () => {
     });
     const entries: { path: string; mtime?: Date; uid?: number; uname?: string; mode?: number }[] = [];
     await list({ file: archive, onReadEntry: (e) => entries.push({ path: e.path, mtime: e.mtime, uid: e.uid, uname: e.uname, mode: e.mode }) });
-    const names = (await readdir(join(dirs.dist, `v${info.version}`))).sort();
-    expect(entries.map((e) => e.path)).toEqual([`v${info.version}/`, ...names.map((n) => `v${info.version}/${n}`)]);
-    for (const e of entries.slice(1)) expect([e.mtime?.toISOString(), e.uname ?? "", e.mode]).toEqual([`${info.released}T00:00:00.000Z`, "", 0o644]);
+    const names = await filesUnder(join(dirs.dist, `v${info.version}`));
+    // Folders (the explorer's site/ and its data/) are entries of their own, each before what it holds.
+    expect(entries.filter((e) => !e.path.endsWith("/")).map((e) => e.path)).toEqual(names.map((n) => `v${info.version}/${n}`));
+    expect(entries.map((e) => e.path)).toEqual([...entries.map((e) => e.path)].sort());
+    for (const e of entries.slice(1)) {
+      if (e.path.endsWith("/")) expect([e.path, e.mode]).toEqual([e.path, 0o755]);
+      else expect([e.mtime?.toISOString(), e.uname ?? "", e.mode]).toEqual([`${info.released}T00:00:00.000Z`, "", 0o644]);
+    }
     const out = await tempDir("unpacked-");
     await extract({ file: archive, cwd: out });
     expect(await snapshot(join(out, `v${info.version}`))).toEqual(await snapshot(join(dirs.dist, `v${info.version}`)));
@@ -122,7 +129,9 @@ describe("releases are reproducible, immutable and atomic", () => {
     await publishRows(dist, info, rows);
     const [first, second, ...rest] = rows.targets!;
     const next = { ...info, version: "99.0.0" };
-    const nextRows = { ...rows, targets: [{ ...first, metric: "改过的指标" }, ...rest, { ...second, target_id: "0000000000000000" }] };
+    // second moves to a new key and another place, so nothing names it as it was.
+    const moved = { ...second, target_id: "0000000000000000", char_start: 1_000_000, char_end: 1_000_004 };
+    const nextRows = { ...rows, targets: [{ ...first, metric: "改过的指标" }, ...rest, moved] };
     const previous = await readPreviousRelease(dist, next.version);
     expect(previous?.version).toBe(info.version);
     await publishRows(dist, next, nextRows, { previous });
@@ -130,9 +139,56 @@ describe("releases are reproducible, immutable and atomic", () => {
     // second's key is gone (removed), a new key holds its values (added), first kept its key (changed).
     expect(changes).toContain(`| \`targets\` | 1 | 1 | 1 | ${rest.length} |  |`);
     expect(changes).toContain(`| \`articles\` | 0 | 0 | 0 | ${rows.articles!.length} |  |`);
+    // The rows behind the counts, as `diff` shows them too.
+    expect(changes).toContain(`- added (1): \`0000000000000000\`\n- removed (1): \`${second!["target_id"]}\``);
+    expect(changes).toContain(`| \`${first!["target_id"]}\` | \`metric\` | \`${JSON.stringify(first!["metric"])}\` | \`"改过的指标"\` |`);
     const index = JSON.parse(await readFile(join(dist, "releases.json"), "utf8"));
     expect(index.map((e: { version: string; path: string }) => [e.version, e.path])).toEqual([[info.version, `v${info.version}/`], ["99.0.0", "v99.0.0/"]]);
     expect(await readFile(join(dist, "v99.0.0", "CHANGES.md"), "utf8")).toBe(changes);
+  });
+
+  it("one value edited in a row whose key digests it is one changed row, in CHANGES.md and diff alike", async () => {
+    const dist = await tempDir("one-value-");
+    const rows = await readRows(dirs);
+    await publishRows(dist, info, rows);
+    // A target no other table refers to, its metric read otherwise: its id, which hashes the metric, changes with it.
+    const referred = new Set([...rows.headline_targets!, ...rows.target_outcomes!].flatMap((r) => [r["target_id"], r["outcome_target_id"]]));
+    const target = rows.targets!.find((t) => !referred.has(t["target_id"]))!;
+    const metric = `${target["metric"]}总量`;
+    const id = sha256Hex(`${target["article_id"]}:${target["char_start"]}:${target["char_end"]}:${metric}`).slice(0, 16);
+    const edited = { ...rows, targets: rows.targets!.map((t) => (t === target ? { ...t, target_id: id, metric } : t)) };
+    const next = { ...info, version: "99.0.0" };
+    await publishRows(dist, next, edited, { previous: await readPreviousRelease(dist, next.version) });
+    const changes = await readFile(join(dist, "v99.0.0", "CHANGES.md"), "utf8");
+    expect(changes).toContain(`| \`targets\` | 0 | 0 | 1 | ${rows.targets!.length - 1} |  |`);
+    for (const [name, table] of Object.entries(rows).filter(([name]) => name !== "targets")) expect(changes).toContain(`| \`${name}\` | 0 | 0 | 0 | ${table.length} |  |`);
+    expect(changes).toContain(`- changed (1):\n\n| target_id | column | v${info.version} | v99.0.0 |\n|---|---|---|---|\n| \`${id}\` | \`target_id\` | \`"${target["target_id"]}"\` | \`"${id}"\` |\n|  | \`metric\` |`);
+    expect(changes).toContain("1 of them also have a new key");
+    const diff = await diffReleases(join(dist, `v${info.version}`), join(dist, "v99.0.0"));
+    expect(diff.slice(diff.indexOf("Against"))).toBe(changes.slice(changes.indexOf("Against")));
+  });
+
+  it("one value edited in an article's text counts as changed rows, though the ids of the article and its rows are digests of content", async () => {
+    const dist = await tempDir("edited-");
+    const rows = await readRows(dirs);
+    await publishRows(dist, info, rows);
+    // What the pipeline makes of one digit edited in one raw file: the article's id hashes its text, and each of its
+    // targets' ids its article id, place and metric (pipeline/targets/extract-targets.ts); rows refer to both.
+    const id = rows.articles![0]!["article_id"] as string;
+    const newId = sha256Hex(`${id} with one digit edited`).slice(0, 16);
+    const mine = rows.targets!.filter((t) => t["article_id"] === id);
+    const renamed = new Map<unknown, unknown>([[id, newId], ...mine.map((t) => [t["target_id"], sha256Hex(`${newId}:${t["char_start"]}:${t["char_end"]}:${t["metric"]}`).slice(0, 16)] as const)]);
+    const edited = Object.fromEntries(Object.entries(rows).map(([name, table]) => [name, table.map((row) => Object.fromEntries(Object.entries(row).map(([c, v]) => [c, renamed.get(v) ?? v])))]));
+    edited.targets!.find((t) => t["article_id"] === newId)!["value"] = Number(mine[0]!["value"]) + 1;
+    const next = { ...info, version: "99.0.0" };
+    await publishRows(dist, next, edited, { previous: await readPreviousRelease(dist, next.version) });
+    const changes = await readFile(join(dist, "v99.0.0", "CHANGES.md"), "utf8");
+    for (const [name, table] of Object.entries(rows)) {
+      const touched = table.filter((row) => Object.values(row).some((v) => renamed.has(v))).length;
+      expect(changes).toContain(`| \`${name}\` | 0 | 0 | ${touched} | ${table.length - touched} |  |`);
+    }
+    expect(mine.length).toBeGreaterThan(1);
+    expect(changes).toContain("such rows are matched by what else names them (`articles` by `source_file`; `targets` by `article_id`, `char_start`, `char_end`)");
   });
 
   it("CHANGES.md counts the rows of a table the new version no longer publishes", async () => {

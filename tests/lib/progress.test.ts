@@ -17,8 +17,8 @@ describe("startProgress", () => {
     }
     progress.done();
     expect(writes).toEqual([
-      "normalize: 10/25 (40%) 10.0/s 1.0 s\n",
-      "normalize: 20/25 (80%) 10.0/s 2.0 s\n",
+      "normalize: 10/25 (40%) 10.0/s 1.0 s, 1.5 s left\n",
+      "normalize: 20/25 (80%) 10.0/s 2.0 s, 0.5 s left\n",
       "normalize: 25/25 (100%) 10.0/s 2.5 s\n",
     ]);
   });
@@ -63,5 +63,30 @@ describe("startProgress", () => {
     expect(writes.every((w) => w.startsWith("\r"))).toBe(true);
     expect(writes.at(-1)).toBe(`\ringest: [${"#".repeat(24)}] 4/4 (100%) 2.0/s 2.0 s\x1b[K\n`);
     expect(writes.slice(0, -1).join("")).not.toContain("\n");
+  });
+
+  it("estimates the time left from the items that took work, not from cache hits", () => {
+    let clock = 0;
+    const { stream, writes } = fakeStream(false);
+    const progress = startProgress({ label: "extract", total: 1000, stream, everyItems: 100, everyMs: Infinity, now: () => clock });
+    // 600 hits in no time, then 100 items at 2 s each: 300 left at 2 s each is 10 min.
+    progress.skip(600);
+    for (let i = 0; i < 100; i++) {
+      clock += 2000;
+      progress.tick();
+    }
+    expect(writes).toEqual(["extract: 600/1000 (60%) -/s 0.0 s\n", "extract: 700/1000 (70%) 3.5/s 3 min 20 s, 10 min 00 s left\n"]);
+    clock += 7200_000;
+    progress.tick(299);
+    expect(writes.at(-1)).toBe("extract: 999/1000 (99%) 0.1/s 2 h 03 min, 18.5 s left\n");
+  });
+
+  it("shows the time left on a terminal's bar while items remain", () => {
+    let clock = 0;
+    const { stream, writes } = fakeStream(true);
+    const progress = startProgress({ label: "ingest", total: 4, stream, now: () => clock });
+    clock += 500;
+    progress.tick();
+    expect(writes).toEqual([`\ringest: [${"#".repeat(6).padEnd(24, ".")}] 1/4 (25%) 2.0/s 0.5 s, 1.5 s left\x1b[K`]);
   });
 });
