@@ -7,6 +7,7 @@ import type { Rejection } from "../../schemas/normalized-article.ts";
 import type { TargetRow } from "../../schemas/targets.ts";
 import { readJsonlAll } from "../../pipeline/lib/files.ts";
 import { buildPaths, defaultDirs, projectRoot, type Dirs } from "../../pipeline/lib/paths.ts";
+import { verifyRelease } from "../../pipeline/commands/verify-release.ts";
 import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
 import { runStages } from "../../pipeline/stages/run-stages.ts";
 import { encodeLegacy } from "../../pipeline/text/legacy-encoding.ts";
@@ -101,10 +102,11 @@ beforeAll(async () => {
 }, 120_000);
 
 describe("a corpus of bad inputs", () => {
-  it("publishes the real articles and validates the release", async () => {
+  it("publishes the real articles, and the release validates and verifies as a user receives it", async () => {
     for (const name of REAL) expect(published(name), name).toBeDefined();
     const validation = JSON.parse(await readFile(buildPaths(dirs).validateReport, "utf8")) as { valid: boolean };
     expect(validation.valid).toBe(true);
+    expect((await verifyRelease(release)).problems).toEqual([]);
   });
 
   it("reports each file left out once, with its stage and a reason", () => {

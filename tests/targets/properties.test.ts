@@ -23,7 +23,7 @@ describe("extraction properties", () => {
     const linear = fc.property(unit, (u) => {
       expect(growth((n) => u.repeat(n), findQuantities, { n: repeatsFor(u) })).toBeLessThan(LINEAR_GROWTH);
     });
-    fc.assert(linear, { numRuns: 8, examples: [["1%"]] });
+    fc.assert(linear, { numRuns: 5, examples: [["1%"]] });
   });
 
   // The tester's sentence of 50,000 × 1% took 128 s here: the quote scan restarted at every quantity.
@@ -31,6 +31,6 @@ describe("extraction properties", () => {
     const linear = fc.property(unit, (u) => {
       expect(growth((n) => articleOf(runawaySentence(u, n)), extractArticle, { n: repeatsFor(u) })).toBeLessThan(LINEAR_GROWTH);
     });
-    fc.assert(linear, { numRuns: 5, examples: [["1%"]] });
+    fc.assert(linear, { numRuns: 3, examples: [["1%"]] });
   });
 });
