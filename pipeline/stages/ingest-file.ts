@@ -13,9 +13,13 @@ export interface RawFile {
   sha256: string;
 }
 
+/** A raw file's bytes; failing, Node's message without the path it names ("EACCES: permission denied"): the report names the file. */
+export const readRawFile = (path: string): Promise<Buffer> =>
+  readFile(path).catch((error: Error) => Promise.reject(new Error(`cannot read the file (${error.message.replace(/, \w+ '.*$/su, "")})`)));
+
 /** Pool task: decodes one raw file and stores its text (empty when rejected), the verdict in the sidecar. */
 export async function ingestFile({ output, stamp, item }: CachedJob<RawFile>): Promise<Sidecar<IngestSummary>> {
-  const result = classifyFile(item.source_file, await readFile(item.path));
+  const result = classifyFile(item.source_file, await readRawFile(item.path));
   if (result.status === "rejected") return storeOutput(output, "", stamp, result);
   const { text, ...summary } = result;
   return storeOutput(output, text, stamp, summary);

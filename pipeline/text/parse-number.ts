@@ -24,8 +24,16 @@ function parseSmall(text: string): number | null {
   return total + (digit ?? 0);
 }
 
-/** The value of a numeral, or null when the text is not one. Scale words multiply what precedes them (1.35亿 → 135000000, 百万 → 1000000). */
+/**
+ * The value of a numeral, or null when the text is not one or names more than a double holds (300 digits).
+ * Scale words multiply what precedes them (1.35亿 → 135000000, 百万 → 1000000).
+ */
 export function parseNumber(text: string): number | null {
+  const value = parseNumeral(text);
+  return value !== null && Number.isFinite(value) ? value : null;
+}
+
+function parseNumeral(text: string): number | null {
   if (text === "") return null;
   let total = 0;
   let rest = text;
