@@ -6,6 +6,7 @@ import { listRawFiles, type Skipped } from "../ingest/list-raw-files.ts";
 import { parseSources } from "../ingest/parse-sources.ts";
 import { writeJson, writeJsonl } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
+import { describeShard, inShard } from "../lib/shard.ts";
 import type { Sidecar } from "../lib/stage-cache.ts";
 import type { IngestSummary, RawFile } from "./ingest-file.ts";
 import { PipelineError, type PerItem, type StageContext } from "./stage.ts";
@@ -17,8 +18,10 @@ const listRaw = (dir: string) =>
 
 /** Each raw .txt file, decoded in the pool, cached by the raw bytes' hash. */
 export const perItem: PerItem<RawFile> = {
-  async items({ dirs }) {
-    const { files } = await listRaw(dirs.raw);
+  async items({ dirs, shard, log }) {
+    const { files: listed } = await listRaw(dirs.raw);
+    const files = shard ? listed.filter((name) => inShard(name, shard)) : listed;
+    if (shard) log(`ingest: shard ${describeShard(shard)} holds ${files.length} of the ${listed.length} raw files`);
     // Hashing is the cheap part of reading a file (decoding is what the cache saves); files are read several at once.
     return pMap(files, async (name): Promise<RawFile> => {
       const path = join(dirs.raw, name);

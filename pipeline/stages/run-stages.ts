@@ -1,5 +1,7 @@
 import { availableParallelism } from "node:os";
 import { buildPaths, type Dirs } from "../lib/paths.ts";
+import { PipelineError } from "../lib/pipeline-error.ts";
+import { describeShard, type Shard } from "../lib/shard.ts";
 import { runStage } from "./run-stage.ts";
 import type { Stage } from "./stage.ts";
 import { stages } from "./index.ts";
@@ -9,13 +11,18 @@ export interface RunOptions {
   log?: (message: string) => void;
   /** Worker threads for per-article work (default: the core count). */
   jobs?: number;
+  /** Only this part of the raw files, in the stages that run on a shard ("all" is those stages). */
+  shard?: Shard;
+  /** Builds of shards to take current per-article outputs from (merge). */
+  shardBuilds?: readonly string[];
 }
 
-/** Runs the named stage, or every stage in order for "all". */
-export async function runStages(name: string, { dirs, log = (m) => console.error(m), jobs = availableParallelism() }: RunOptions): Promise<void> {
-  const selected: readonly Stage[] = name === "all" ? stages : stages.filter((s) => s.name === name);
+/** Runs the named stage, or every stage in order for "all" (every stage that runs on a shard, given one). */
+export async function runStages(name: string, { dirs, log = (m) => console.error(m), jobs = availableParallelism(), shard, shardBuilds }: RunOptions): Promise<void> {
+  const selected: readonly Stage[] = name === "all" ? stages.filter((s) => !shard || s.sharded) : stages.filter((s) => s.name === name);
   if (selected.length === 0) throw new Error(`unknown stage ${name}`);
-  const ctx = { dirs, paths: buildPaths(dirs), log, jobs };
+  if (shard && !selected.every((s) => s.sharded)) throw new PipelineError(`${name} runs once, on the merged build, not on shard ${describeShard(shard)}`);
+  const ctx = { dirs, paths: buildPaths(dirs), log, jobs, shard, shardBuilds };
   for (const stage of selected) {
     const started = performance.now();
     await runStage(stage, ctx);

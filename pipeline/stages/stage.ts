@@ -1,4 +1,5 @@
 import type { BuildPaths, Dirs } from "../lib/paths.ts";
+import type { Shard } from "../lib/shard.ts";
 import type { Sidecar } from "../lib/stage-cache.ts";
 import type { PoolTask } from "../lib/worker-pool.ts";
 export { PipelineError } from "../lib/pipeline-error.ts";
@@ -6,6 +7,10 @@ export { PipelineError } from "../lib/pipeline-error.ts";
 export interface StageContext {
   dirs: Dirs;
   paths: BuildPaths;
+  /** The part of the raw files this run covers (--shard): ingest lists only its files; no article's output depends on it. */
+  shard?: Shard;
+  /** Builds of shards (merge): a per-article output current in one of them is linked in, not computed again. */
+  shardBuilds?: readonly string[];
   log: (message: string) => void;
   /** Worker threads for per-article work; outputs must not depend on it. */
   jobs: number;
@@ -43,6 +48,8 @@ export interface StageModule<I = never, S = unknown> {
 export interface Stage {
   name: string;
   description: string;
+  /** Runs on a shard (--shard K/N); the stages after it need the whole corpus and run once, on the merged build. */
+  sharded?: true;
   /** The stage module, whose import graph (with its pool task's) is the stage's code version. */
   module: URL;
   /** Files (or folders) it reads: they must exist, and their content keys the stage. */
