@@ -1,4 +1,4 @@
-import { readdir, readFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { IngestRecord } from "../../schemas/normalized-article.ts";
@@ -40,6 +40,16 @@ describe("shards", () => {
     ]);
     const rejections = JSON.parse(await readFile(buildPaths(merged).ingestRejections, "utf8"));
     expect(rejections).toEqual([{ source_file: copy, reason: `duplicate of ${original} (same decoded text)` }]);
+  });
+
+  it("runs a shard that holds no file as one with nothing to do, so a corpus smaller than the shard count fails no task", async () => {
+    const root = await tempDir("empty-shard-");
+    const one = { raw: join(root, "raw"), build: join(root, "build"), dist: join(root, "dist") };
+    await mkdir(one.raw);
+    await copyFile(join(raw, original), join(one.raw, original));
+    await runStages("all", { dirs: one, jobs: 1, shard: { index: (shardOf(original, 3) + 1) % 3, count: 3 }, log: () => {} });
+    expect(await manifest(one.build)).toEqual([]);
+    expect(await readJsonlAll(buildPaths(one).extractTable("districts"))).toEqual([]);
   });
 
   it("makes the release the unsharded run makes, byte for byte: folder, archive and releases.json", async () => {
