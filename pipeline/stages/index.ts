@@ -10,6 +10,7 @@ export const stages: readonly Stage[] = [
   {
     name: "ingest",
     description: "list raw .txt files, detect encodings, give each article a content id, reject bad files",
+    sharded: true,
     module: new URL("./ingest.ts", import.meta.url),
     // The listing itself (links, other files) is part of what the rejection report says.
     inputs: (paths) => [paths.raw],
@@ -18,6 +19,7 @@ export const stages: readonly Stage[] = [
   {
     name: "normalize",
     description: "repair copies, strip pinyin, repair mojibake, fix widths and whitespace, move bylines to metadata and drop page chrome, convert to Simplified, split into blocks, sentences and parts",
+    sharded: true,
     module: new URL("./normalize.ts", import.meta.url),
     inputs: (paths) => [paths.ingestManifest],
     outputs: (paths) => [paths.normalizeManifest, paths.rejections("normalize")],
@@ -25,6 +27,7 @@ export const stages: readonly Stage[] = [
   {
     name: "extract",
     description: "resolve districts, score themes, extract targets, match indicators, build the headline panel and outcomes",
+    sharded: true,
     module: new URL("./extract.ts", import.meta.url),
     inputs: (paths) => [paths.normalizeManifest, paths.ingestSources],
     outputs: (paths) => [...extractTables(paths), paths.rejections("extract")],

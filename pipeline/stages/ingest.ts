@@ -9,6 +9,7 @@ import { sha256Hex } from "../lib/hash.ts";
 import { ingestFileName } from "../lib/paths.ts";
 import { readRawFile, type IngestSummary, type RawFile } from "./ingest-file.ts";
 import { failedItems, PipelineError, reportRejections, type ItemResult, type PerItem, type StageContext } from "./stage.ts";
+import { describeShard, inShard } from "../lib/shard.ts";
 
 const listRaw = (dir: string) =>
   listRawFiles(dir).catch((error: Error) => {
@@ -17,8 +18,10 @@ const listRaw = (dir: string) =>
 
 /** Each raw .txt file, decoded in the pool, cached by the raw bytes' hash. */
 export const perItem: PerItem<RawFile> = {
-  async items({ dirs }) {
-    const { files } = await listRaw(dirs.raw);
+  async items({ dirs, shard, log }) {
+    const { files: listed } = await listRaw(dirs.raw);
+    const files = shard ? listed.filter((name) => inShard(name, shard)) : listed;
+    if (shard) log(`ingest: shard ${describeShard(shard)} holds ${files.length} of the ${listed.length} raw files`);
     // Hashing is the cheap part of reading a file (decoding is what the cache saves); files are read several at once.
     // A file that cannot be read has no hash, so it is never a cache hit: its task reads it again and reports why.
     return pMap(files, async (name): Promise<RawFile> => {

@@ -6,6 +6,7 @@ import { fileSha256, writeJson } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { PipelineError } from "../lib/pipeline-error.ts";
 import { runCached } from "../lib/run-cached.ts";
+import { shardOutputs } from "../lib/shard-outputs.ts";
 import { canonicalJson, openStageCache } from "../lib/stage-cache.ts";
 import type { ItemResult, Stage, StageContext, StageModule } from "./stage.ts";
 
@@ -65,7 +66,7 @@ export async function runStage(stage: Stage, ctx: StageContext): Promise<void> {
     const perItem = module.perItem;
     const items = await perItem.items(ctx);
     results = await runCached(items, {
-      cache: await openStageCache({ code, config }),
+      cache: await openStageCache({ code, config, elsewhere: ctx.shardBuilds && shardOutputs(ctx.dirs.build, ctx.shardBuilds) }),
       task: perItem.task,
       folder: perItem.folder(ctx.paths),
       file: perItem.file,

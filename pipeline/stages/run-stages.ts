@@ -1,5 +1,7 @@
 import { availableParallelism } from "node:os";
 import { buildPaths, type Dirs } from "../lib/paths.ts";
+import { PipelineError } from "../lib/pipeline-error.ts";
+import { describeShard, type Shard } from "../lib/shard.ts";
 import { runStage } from "./run-stage.ts";
 import { summarizeRun } from "./summarize-run.ts";
 import type { Stage } from "./stage.ts";
@@ -12,6 +14,10 @@ export interface RunOptions {
   jobs?: number;
   /** Longest one article may compute in one stage, in ms (default ARTICLE_BUDGET_MS). */
   budgetMs?: number;
+  /** Only this part of the raw files, in the stages that run on a shard ("all" is those stages). */
+  shard?: Shard;
+  /** Builds of shards to take current per-article outputs from (merge). */
+  shardBuilds?: readonly string[];
 }
 
 /**
@@ -20,14 +26,15 @@ export interface RunOptions {
  */
 export const ARTICLE_BUDGET_MS = 60_000;
 
-/** Runs the named stage, or every stage in order for "all". */
+/** Runs the named stage, or every stage in order for "all" (every stage that runs on a shard, given one). */
 export async function runStages(
   name: string,
-  { dirs, log = (m) => console.error(m), jobs = availableParallelism(), budgetMs = ARTICLE_BUDGET_MS }: RunOptions,
+  { dirs, log = (m) => console.error(m), jobs = availableParallelism(), budgetMs = ARTICLE_BUDGET_MS, shard, shardBuilds }: RunOptions,
 ): Promise<void> {
-  const selected: readonly Stage[] = name === "all" ? stages : stages.filter((s) => s.name === name);
+  const selected: readonly Stage[] = name === "all" ? stages.filter((s) => !shard || s.sharded) : stages.filter((s) => s.name === name);
   if (selected.length === 0) throw new Error(`unknown stage ${name}`);
-  const ctx = { dirs, paths: buildPaths(dirs), log, jobs, budgetMs };
+  if (shard && !selected.every((s) => s.sharded)) throw new PipelineError(`${name} runs once, on the merged build, not on shard ${describeShard(shard)}`);
+  const ctx = { dirs, paths: buildPaths(dirs), log, jobs, budgetMs, shard, shardBuilds };
   for (const stage of selected) {
     const started = performance.now();
     await runStage(stage, ctx);

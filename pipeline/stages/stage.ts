@@ -1,6 +1,7 @@
 import type { ArticleStage, Rejection } from "../../schemas/normalized-article.ts";
 import type { BuildPaths, Dirs } from "../lib/paths.ts";
 import type { ItemResult } from "../lib/run-cached.ts";
+import type { Shard } from "../lib/shard.ts";
 import type { PoolTask } from "../lib/worker-pool.ts";
 import { writeJson } from "../lib/files.ts";
 import { PipelineError } from "../lib/pipeline-error.ts";
@@ -10,6 +11,10 @@ export type { ItemResult };
 export interface StageContext {
   dirs: Dirs;
   paths: BuildPaths;
+  /** The part of the raw files this run covers (--shard): ingest lists only its files; no article's output depends on it. */
+  shard?: Shard;
+  /** Builds of shards (merge): a per-article output current in one of them is linked in, not computed again. */
+  shardBuilds?: readonly string[];
   log: (message: string) => void;
   /** Worker threads for per-article work; outputs must not depend on it. */
   jobs: number;
@@ -54,6 +59,8 @@ export const failedItems = (stage: ArticleStage, results: ReadonlyArray<ItemResu
 export interface Stage {
   name: string;
   description: string;
+  /** Runs on a shard (--shard K/N); the stages after it need the whole corpus and run once, on the merged build. */
+  sharded?: true;
   /** The stage module, whose import graph (with its pool task's) is the stage's code version. */
   module: URL;
   /** Files (or folders) it reads: they must exist, and their content keys the stage. */
@@ -68,10 +75,11 @@ export interface Stage {
  * Logs and writes a stage's rejection lines (the run's rejection report gathers them). A stage that kept no article
  * stops the run, after writing why: an empty release would hide the failure.
  */
-export async function reportRejections({ paths, log }: StageContext, stage: ArticleStage, rejected: readonly Rejection[], kept: number): Promise<void> {
+export async function reportRejections({ paths, log, shard }: StageContext, stage: ArticleStage, rejected: readonly Rejection[], kept: number): Promise<void> {
   for (const r of rejected) log(`rejected ${r.source_file}: ${r.reason}`);
   await writeJson(paths.rejections(stage), rejected);
-  if (kept > 0) return;
+  // A shard may hold no article (fewer files than shards, or all rejected); the merge asks it of the whole corpus.
+  if (kept > 0 || shard) return;
   const first = rejected[0];
   throw new PipelineError(`${stage} has no article left to pass on (${rejected.length} rejected${first ? `, the first ${first.source_file}: ${first.reason}` : ""})`);
 }
