@@ -13,7 +13,10 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(describeVersion());
       return 0;
     case "stage":
-      await runStages(command.stage, { dirs: command.dirs, jobs: command.jobs });
+      await runStages(command.stage, { dirs: command.dirs, jobs: command.jobs, shard: command.shard });
+      return 0;
+    case "merge":
+      await runStages("all", { dirs: command.dirs, jobs: command.jobs, shardBuilds: command.shardBuilds });
       return 0;
     case "verify": {
       // Imported when asked for, so --help and the stages do not load the readers.

@@ -157,3 +157,14 @@ export type NormalizedArticle = z.infer<typeof NormalizedArticle>;
 /** A line of the normalize manifest; `sha256` is the normalized JSON's, so extract keys its cache on it unread. */
 export const NormalizedEntry = z.object({ article_id: z.string(), source_file: z.string(), sha256: z.string() });
 export type NormalizedEntry = z.infer<typeof NormalizedEntry>;
+
+/** The stages that take in or leave out single articles, in order. */
+export const ArticleStage = z.enum(["ingest", "normalize", "extract"]);
+export type ArticleStage = z.infer<typeof ArticleStage>;
+
+/**
+ * A line of the rejection report: a raw file that is not a published article, the stage that left it out and why.
+ * A reason says what first and then, after a colon, the particulars, so reasons group by what comes before it.
+ */
+export const Rejection = z.object({ source_file: z.string(), stage: ArticleStage, reason: z.string() });
+export type Rejection = z.infer<typeof Rejection>;

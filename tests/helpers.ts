@@ -173,3 +173,48 @@ export function rowsIn(doc: NormalizedArticle, phrase: string) {
   const end = start + [...phrase].length;
   return targetsOfDoc(doc).filter((r) => r.char_start >= start && r.char_end <= end);
 }
+
+/** Eightfold input, at most this much more time: linear work takes about 8 times as long, quadratic 64. */
+export const LINEAR_GROWTH = 24;
+
+/**
+ * How much longer `run` takes when its input grows eightfold: the fastest of `runs` timings on make(8n) over the
+ * fastest on make(n). A ratio of sizes, not a time: noise only ever adds time, so minima are the steady estimate,
+ * and the bound sits three times over linear and well under quadratic. n should make an input of a couple of
+ * thousand characters (`repeatsFor`): on shorter ones a quadratic step still hides behind the linear ones (main's
+ * quote scan passed at 64 repeats of 1%). n doubles (four times at most) until one run takes `minMs`, so the clock's
+ * grain does not decide the ratio; a measurement that caught a pause of the machine is made again (up to three
+ * times), while quadratic work stays over the bound in every one.
+ */
+export function growth<T>(make: (n: number) => T, run: (input: T) => unknown, { n, minMs = 2, runs = 3 }: { n: number; minMs?: number; runs?: number }): number {
+  const fastest = (input: T) => {
+    let best = Infinity;
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now();
+      run(input);
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  };
+  let size = n;
+  let base = fastest(make(size));
+  while (base < minMs && size < 16 * n) base = fastest(make((size *= 2)));
+  let ratio = Infinity;
+  for (let attempt = 0; attempt < 3 && ratio >= LINEAR_GROWTH; attempt++) ratio = Math.min(ratio, fastest(make(8 * size)) / fastest(make(size)));
+  return ratio;
+}
+
+/**
+ * Pieces that made some step quadratic when repeated inside one sentence or line (quote scans, trims anchored at a
+ * line end, per-quantity rescans of the clause, numeral runs), to be repeated and joined by the time properties.
+ */
+export const runawayPieces = [
+  "1%", "增长1%，", "1%-", " ", "\f", "\u3000", "一", "两个", "增长", "“1个", "《", "\n\n1、", "保8争9", "到2025年1%", "、", "，", "。",
+  "\u200b", "<p>", "<script>", "&amp;", "[1]", "(zhì)", "下转第3版", "髁", "\ufffd", "均达", "分别",
+];
+
+/** Repeats of a piece that make an input of about `chars` characters, for `growth`. */
+export const repeatsFor = (unit: string, chars = 2000) => Math.ceil(chars / Math.max(1, unit.length));
+
+/** A report whose one sentence holds `unit` n times. */
+export const runawaySentence = (unit: string, n: number) => `北海市政府工作报告\n今年地区生产总值${unit.repeat(n)}增长6%。\n`;

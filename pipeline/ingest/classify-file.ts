@@ -1,6 +1,7 @@
 import { sha256Hex } from "../lib/hash.ts";
 import type { IngestRecord } from "../../schemas/normalized-article.ts";
-import { detectEncoding } from "./detect-encoding.ts";
+import { hasHan } from "../text/is-common-han.ts";
+import { CANDIDATE_NAMES, detectEncoding } from "./detect-encoding.ts";
 
 export type AcceptedFile = IngestRecord & { status: "accepted"; text: string };
 
@@ -21,18 +22,28 @@ function controlShare(bytes: Uint8Array): number {
 }
 
 const MIN_SCORE = 0.3;
+const MAX_CONTROL_SHARE = 0.01;
 
-/** Decides, from the bytes alone, whether a file is an article; the id depends on the decoded text only. */
+/**
+ * Decides, from the bytes alone, whether a file is an article; the id depends on the decoded text only. Each reason
+ * says what the file is, first, then the particulars after a colon.
+ */
 export function classifyFile(sourceFile: string, bytes: Uint8Array): AcceptedFile | RejectedFile {
   const reject = (reason: string): RejectedFile => ({ status: "rejected", source_file: sourceFile, reason });
   if (bytes.length === 0) return reject("empty file");
-  const hasBom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
-  if (!hasBom && controlShare(bytes) > 0.01) return reject("binary content (control bytes)");
   const decoded = detectEncoding(bytes);
-  if (!decoded) return reject("undecodable: not valid UTF-8, UTF-16 (with BOM), GB18030 or Big5");
+  // UTF-16 holds a zero byte in every ASCII character, so control bytes say nothing of a text that reads as UTF-16.
+  const utf16 = decoded !== null && decoded.encoding.startsWith("utf-16") && decoded.confidence >= MIN_SCORE;
+  const control = controlShare(bytes);
+  if (!utf16 && control > MAX_CONTROL_SHARE) return reject(`binary content: ${(100 * control).toFixed(1)}% control bytes`);
+  if (!decoded) return reject(`undecodable: not valid ${CANDIDATE_NAMES.join(", ")}`);
   const text = decoded.text;
-  if (text.trim().length === 0) return reject("no text after decoding");
-  if (decoded.confidence < MIN_SCORE) return reject(`undecodable: best decode (${decoded.encoding}) does not read as Chinese text (confidence ${decoded.confidence})`);
+  if (text.trim().length === 0) return reject(`no text: nothing but white space once decoded (${decoded.encoding})`);
+  if (!hasHan(text)) return reject(`no Chinese characters: the text (${decoded.encoding}) holds no Han character`);
+  if (decoded.confidence < MIN_SCORE) {
+    const how = decoded.encoding === "utf-8" ? "valid UTF-8" : `best decode ${decoded.encoding}`;
+    return reject(`does not read as Chinese text: ${how}, confidence ${decoded.confidence} (below ${MIN_SCORE})`);
+  }
   return {
     status: "accepted",
     article_id: sha256Hex(text).slice(0, 16),

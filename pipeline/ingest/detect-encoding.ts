@@ -22,7 +22,20 @@ const CANDIDATES: ReadonlyArray<[Encoding, string]> = [
   ["utf-8", "utf-8"],
   ["gb18030", "gb18030"],
   ["big5", "big5"],
+  ["utf-16le", "utf-16le"],
+  ["utf-16be", "utf-16be"],
 ];
+
+/** The candidates' names, for a reason that says what was tried. */
+export const CANDIDATE_NAMES: readonly Encoding[] = CANDIDATES.map(([encoding]) => encoding);
+
+/**
+ * UTF-16 without a byte-order mark shows itself by zero bytes, the high byte of every ASCII character it holds (line
+ * breaks, digits); other text has none. Without them it is not tried: an ASCII file reads as CJK in UTF-16.
+ */
+const mayBeUtf16 = (bytes: Uint8Array) => bytes.includes(0);
+
+const hasNonAscii = (bytes: Uint8Array) => bytes.some((b) => b >= 0x80);
 
 /**
  * How much a decode looks like Chinese prose: level-1 (frequent) Han characters and Chinese punctuation
@@ -55,7 +68,11 @@ function strictDecode(bytes: Uint8Array, label: string): string | null {
   }
 }
 
-/** Decodes bytes by BOM, else by the best-scoring strict decode; null when nothing decodes cleanly. */
+/**
+ * Decodes bytes by BOM, else by the best-scoring strict decode; null when nothing decodes cleanly. Bytes that are
+ * valid UTF-8 and not plain ASCII are UTF-8 whatever the scores say: legacy Chinese text is practically never
+ * valid UTF-8, while a UTF-8 text of pinyin or Latin letters can score higher read as GB18030 mojibake.
+ */
 export function detectEncoding(bytes: Uint8Array): Decoded | null {
   for (const [encoding, bom, label] of BOMS) {
     if (bom.every((b, i) => bytes[i] === b)) {
@@ -63,16 +80,18 @@ export function detectEncoding(bytes: Uint8Array): Decoded | null {
       return text === null ? null : { encoding, confidence: 1, text };
     }
   }
-  const scored = CANDIDATES.flatMap(([encoding, label]) => {
+  const utf16 = mayBeUtf16(bytes);
+  const scored = CANDIDATES.filter(([encoding]) => utf16 || !encoding.startsWith("utf-16")).flatMap(([encoding, label]) => {
     const text = strictDecode(bytes, label);
     return text === null ? [] : [{ encoding, text, score: textScore(text) }];
   });
   if (scored.length === 0) return null;
   // Stable sort keeps the candidate order as the tie-break.
   scored.sort((a, b) => b.score - a.score);
-  const [best, second] = scored as [(typeof scored)[0], ...(typeof scored)];
-  if (best.score === 0) return null;
-  const margin = second ? (best.score - second.score) / best.score : 1;
-  const confidence = Math.round(Math.min(1, best.score) * Math.min(1, 0.5 + margin) * 1000) / 1000;
+  const utf8 = hasNonAscii(bytes) ? scored.find((c) => c.encoding === "utf-8") : undefined;
+  const best = utf8 ?? scored[0]!;
+  const second = scored.find((c) => c !== best);
+  const margin = best.score === 0 ? 0 : second ? (best.score - second.score) / best.score : 1;
+  const confidence = Math.round(Math.min(1, best.score) * Math.max(0, Math.min(1, 0.5 + margin)) * 1000) / 1000;
   return { encoding: best.encoding, confidence, text: best.text };
 }

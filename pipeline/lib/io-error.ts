@@ -17,6 +17,11 @@ export class IoError extends PipelineError {
   get diskFull(): boolean {
     return DISK_FULL.has(this.code);
   }
+
+  /** A full disk stops the run: left to each article, it would reject every one still to come. */
+  override get stopsRun(): boolean {
+    return this.diskFull;
+  }
 }
 
 /** The IoError of a failed step: a full disk is named by its folder, anything else by the step and the path. */

@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sha256Hex } from "./hash.ts";
 
 /** The project root, so defaults work from any working directory. */
 export const projectRoot = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -60,6 +61,12 @@ export function releasePaths(dir: string) {
   };
 }
 
+/**
+ * The name of a raw file's decoded text in the build: a hash of the raw name, so that any name the raw folder can
+ * hold (up to 255 bytes) leaves room for the suffixes the build adds (.meta.json, temporary files).
+ */
+export const ingestFileName = (sourceFile: string) => `${sha256Hex(sourceFile).slice(0, 16)}.txt`;
+
 /** Every path a stage reads or writes; nobody else spells out build/… by hand. */
 export function buildPaths(dirs: Dirs) {
   const stage = (name: string) => join(dirs.build, name);
@@ -70,13 +77,17 @@ export function buildPaths(dirs: Dirs) {
     stageFolder: stage,
     /** What the runner recorded of a stage's last finished run: its key and its outputs' hashes. */
     stageRecord: (name: string) => join(stage(name), "stage.json"),
+    /** How long the slowest articles of a stage's last run took: what the run summary shows. */
+    stageTimings: (name: string) => join(stage(name), "timings.json"),
     ingestManifest: join(stage("ingest"), "articles.jsonl"),
-    ingestRejections: join(stage("ingest"), "rejections.json"),
+    /** The files a stage left out, with why (`Rejection` lines); the rejection report gathers every stage's. */
+    rejections: (name: string) => join(stage(name), "rejections.json"),
+    rejectionReport: join(dirs.build, "rejections.json"),
     /** What the SOURCES.*.md beside the raw files list, one line per listed file. */
     ingestSources: join(stage("ingest"), "sources.jsonl"),
     /** Decoded text per raw file (empty for a rejected one), each with its cache sidecar. */
     ingestFiles: join(stage("ingest"), "files"),
-    ingestText: (sourceFile: string) => join(stage("ingest"), "files", sourceFile),
+    ingestText: (sourceFile: string) => join(stage("ingest"), "files", ingestFileName(sourceFile)),
     normalizeManifest: join(stage("normalize"), "articles.jsonl"),
     normalizedArticles: join(stage("normalize"), "articles"),
     normalizedArticle: (articleId: string) => join(stage("normalize"), "articles", `${articleId}.json`),

@@ -21,6 +21,9 @@ export interface Progress {
 const BAR_WIDTH = 24;
 const REDRAW_MS = 100;
 
+/** How often a terminal's bar is redrawn while no item finishes, so its clock shows the run is alive. */
+const IDLE_REDRAW_MS = 1000;
+
 /** Seconds as a person reads them: 4.2 s, 3 min 05 s, 2 h 07 min. */
 function duration(seconds: number): string {
   if (seconds < 59.95) return `${seconds.toFixed(1)} s`;
@@ -33,7 +36,9 @@ function duration(seconds: number): string {
 /**
  * Reports progress on stderr: a redrawn bar with count, rate and time left on a terminal, plain lines every
  * `everyItems` items or `everyMs` ms otherwise (CI logs stay short and readable). Ours rather than
- * cli-progress: lines depend on items and an injected clock, not on a timer, so logs and tests are deterministic.
+ * cli-progress: lines depend on items and an injected clock, so logs and tests are deterministic. A timer only asks
+ * again while no item finishes, so a slow article in a worker does not silence the run (one computing in this
+ * thread blocks the timer too).
  */
 export function startProgress({
   label,
@@ -75,14 +80,17 @@ export function startProgress({
     lastWrite = t;
   };
 
-  return {
+  const progress: Progress = {
     tick: (items = 1) => advance(items),
     skip(items = 1) {
       skipped += items;
       advance(items);
     },
     done() {
+      clearInterval(idle);
       stream.write(tty ? `\r${describe()}\x1b[K\n` : `${describe()}\n`);
     },
   };
+  const idle = setInterval(() => advance(0), tty ? IDLE_REDRAW_MS : everyMs).unref();
+  return progress;
 }

@@ -26,16 +26,29 @@ export interface CachedRun<I> {
   inputSha256: (item: I) => string;
   name: (item: I) => string;
   jobs: number;
+  /** Longest one item may compute, in ms: past it the item fails (see mapInWorkers). */
+  budgetMs: number;
   label: string;
   log: (message: string) => void;
 }
 
 /**
- * Each item's sidecar, in input order: reused when the cache holds a current output, otherwise computed in the
- * worker pool (workers start only if something missed, so a no-op run never loads the stage's heavy code).
- * Outputs in the folder that belong to no item are removed, so the folder always mirrors the input.
+ * What became of one item: its sidecar, reused or computed now (`seconds` it took, null when reused), or why it
+ * has none (its task threw, its worker crashed, it ran past the budget). Failures are not cached: the next run
+ * tries the item again.
  */
-export async function runCached<I, S>(items: readonly I[], run: CachedRun<I>): Promise<Array<Sidecar<S>>> {
+export type ItemResult<I, S> = { item: I; name: string } & (
+  | { ok: true; sidecar: Sidecar<S>; seconds: number | null }
+  | { ok: false; reason: string }
+);
+
+/**
+ * What became of each item, in input order: its sidecar reused when the cache holds a current output, otherwise
+ * computed in the worker pool (workers start only if something missed, so a no-op run never loads the stage's
+ * heavy code). Outputs in the folder that belong to no item, or to an item that failed, are removed, so the folder
+ * always mirrors what the input yields.
+ */
+export async function runCached<I, S>(items: readonly I[], run: CachedRun<I>): Promise<Array<ItemResult<I, S>>> {
   const progress = startProgress({ label: run.label, total: items.length });
   // Lookups are small reads: many at once, so a rebuild with nothing to do is bound by the disk, not by waiting.
   const outputs = items.map((item) => join(run.folder, run.file(item)));
@@ -47,15 +60,23 @@ export async function runCached<I, S>(items: readonly I[], run: CachedRun<I>): P
   }, { concurrency: LOOKUPS_AT_ONCE });
   const missed = items.flatMap((_item, index) => (found[index] ? [] : [index]));
   const jobs = missed.map((index): CachedJob<I> => ({ output: outputs[index]!, stamp: run.cache.stamp(inputs[index]!), item: items[index]! }));
+  const results = found.map((sidecar, index): ItemResult<I, S> | null => (sidecar ? { item: items[index]!, name: run.name(items[index]!), ok: true, sidecar, seconds: null } : null));
   let computed = 0;
-  for await (const sidecar of mapInWorkers<CachedJob<I>, Sidecar<S>>(jobs, run.task, { jobs: run.jobs, name: (job) => run.name(job.item) })) {
-    found[missed[computed++]!] = sidecar;
+  const pool = mapInWorkers<CachedJob<I>, Sidecar<S>>(jobs, run.task, { jobs: run.jobs, name: (job) => run.name(job.item), budgetMs: run.budgetMs });
+  for await (const settled of pool) {
+    const index = missed[computed++]!;
+    const item = items[index]!;
+    const name = run.name(item);
+    results[index] = settled.ok ? { item, name, ok: true, sidecar: settled.value, seconds: settled.ms / 1000 } : { item, name, ok: false, reason: settled.reason };
     progress.tick();
   }
   progress.done();
-  run.log(`${run.label}: ${items.length - computed} reused, ${computed} computed`);
-  await removeOthers(run.folder, new Set(items.flatMap((item) => [run.file(item), `${run.file(item)}.meta.json`])));
-  return found as Array<Sidecar<S>>;
+  // The pool yields one result per job, so every slot is filled.
+  const all = results as Array<ItemResult<I, S>>;
+  const failed = all.filter((r) => !r.ok).length;
+  run.log(`${run.label}: ${items.length - computed} reused, ${computed - failed} computed${failed > 0 ? `, ${failed} failed` : ""}`);
+  await removeOthers(run.folder, new Set(all.flatMap((r) => (r.ok ? [run.file(r.item), `${run.file(r.item)}.meta.json`] : []))));
+  return all;
 }
 
 /** Deletes what items that are gone left in the folder (and temporary files of an interrupted run). */

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { codeVersion } from "./code-version.ts";
 import { writeFileAtomic, writeJson } from "./files.ts";
 import { sha256Hex } from "./hash.ts";
+import { linkFile } from "./link-file.ts";
 
 /** What an output was built from; all three must match for the output to be reused. */
 export interface CacheStamp {
@@ -34,6 +35,11 @@ export interface StageCacheOptions {
   code: readonly URL[];
   /** Everything besides the input and the code that changes the output (not the job count). */
   config?: unknown;
+  /**
+   * Where else, by an output's path, the same output may be (a merge's shard builds). A current one there is linked
+   * into place with its sidecar, so it is not computed again.
+   */
+  elsewhere?: (output: string) => Promise<readonly string[]>;
 }
 
 /** JSON with sorted keys, so equal configurations hash equally. */
@@ -65,26 +71,39 @@ async function contentSha256(path: string): Promise<string | null> {
  * A per-article cache for one stage run: an output is reused when its sidecar records the same input hash,
  * stage code version and configuration, and the output's content still has the recorded hash.
  */
-export async function openStageCache({ code, config = {} }: StageCacheOptions): Promise<StageCache> {
+export async function openStageCache({ code, config = {}, elsewhere }: StageCacheOptions): Promise<StageCache> {
   const version = await codeVersion(code);
   const configSha256 = sha256Hex(canonicalJson(config));
   const stats = { hits: 0, misses: 0 };
   const stamp = (inputSha256: string): CacheStamp => ({ input_sha256: inputSha256, code_version: version, config_sha256: configSha256 });
+  const current = async <S>(output: string, inputSha256: string) => {
+    const sidecar = await readSidecar<S>(output);
+    const fits =
+      sidecar !== null &&
+      sidecar.input_sha256 === inputSha256 &&
+      sidecar.code_version === version &&
+      sidecar.config_sha256 === configSha256 &&
+      (await contentSha256(output)) === sidecar.output_sha256;
+    return fits ? sidecar : null;
+  };
   return {
     codeVersion: version,
     stats,
     stamp,
     async lookup<S>(output: string, inputSha256: string) {
-      const sidecar = await readSidecar<S>(output);
-      const current =
-        sidecar !== null &&
-        sidecar.input_sha256 === inputSha256 &&
-        sidecar.code_version === version &&
-        sidecar.config_sha256 === configSha256 &&
-        (await contentSha256(output)) === sidecar.output_sha256;
-      if (current) stats.hits++;
+      let sidecar = await current<S>(output, inputSha256);
+      if (!sidecar && elsewhere) {
+        for (const other of await elsewhere(output)) {
+          sidecar = await current<S>(other, inputSha256);
+          if (!sidecar) continue;
+          await linkFile(other, output);
+          await linkFile(sidecarPath(other), sidecarPath(output));
+          break;
+        }
+      }
+      if (sidecar) stats.hits++;
       else stats.misses++;
-      return current ? sidecar : null;
+      return sidecar;
     },
   };
 }

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { IoError } from "./io-error.ts";
-import { PipelineError } from "./pipeline-error.ts";
+import { PipelineError, RunError } from "./pipeline-error.ts";
 
 /** A pure per-item function, named by module and export so that every worker can load it itself. */
 export interface PoolTask {
@@ -16,11 +16,21 @@ export interface PoolOptions<I> {
   window?: number;
   /** Names an item in error messages, e.g. by its article id. */
   name?: (item: I) => string;
+  /**
+   * Longest an item may run, in ms: past it the item fails. A worker is stopped on time; in this thread (jobs 1)
+   * nothing can stop a running item, so it fails when it returns, and every job count gives the same verdict.
+   */
+  budgetMs?: number;
 }
 
+/** What became of one item: its value, or why there is none; `ms` is how long it ran. */
+export type Settled<O> = { ok: true; value: O; ms: number } | { ok: false; reason: string; ms: number };
+
 type TaskFn = (input: unknown) => unknown;
-type Failure = { index: number; ok: false; message: string; stack?: string; pipeline: boolean; io?: { code: string; path: string } };
-type Reply = { index: number; ok: true; value: unknown } | Failure;
+/** A failure that stops the run (`stops`) carries what rebuilds it in the pool's thread: an IoError's code and path. */
+type Outcome = { ms: number } & ({ ok: true; value: unknown } | { ok: false; message: string; stops?: { io?: { code: string; path: string } } });
+type Reply = Outcome & { index: number };
+type Message = Reply | { ready: true };
 
 const POOL_WORKER = "district-plans:worker-pool";
 /**
@@ -35,18 +45,10 @@ async function loadTask({ module, exportName }: PoolTask): Promise<TaskFn> {
   return fn as TaskFn;
 }
 
-function labelled(label: string, error: unknown): Error {
-  // A full disk is the fault of the folder being written, not of the item that happened to be writing.
-  if (error instanceof IoError && error.diskFull) return error;
-  const message = `${label}: ${error instanceof Error ? error.message : String(error)}`;
-  return error instanceof PipelineError ? new PipelineError(message, { cause: error }) : new Error(message, { cause: error });
-}
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** A worker's error as this thread sees it: one the user can act on stays one, so it prints without a stack. */
-function revived(reply: Failure): Error {
-  if (reply.io) return new IoError(reply.io.code, reply.io.path, reply.message);
-  if (reply.pipeline) return new PipelineError(reply.message);
-  return Object.assign(new Error(reply.message), { stack: reply.stack });
+function labelled(label: string, error: unknown): Error {
+  return new Error(`${label}: ${messageOf(error)}`, { cause: error });
 }
 
 /**
@@ -59,74 +61,155 @@ function startWorker(task: PoolTask): Worker {
   return new Worker(boot, { eval: true, workerData: { [POOL_WORKER]: { module: task.module.href, exportName: task.exportName } } });
 }
 
-async function* mapInThread<I, O>(items: AsyncIterable<I> | Iterable<I>, task: PoolTask, name: (item: I) => string): AsyncGenerator<O> {
-  const fn = await loadTask(task);
-  for await (const item of items) {
-    let value: unknown;
-    try {
-      value = await fn(item);
-    } catch (error) {
-      throw labelled(name(item), error);
-    }
-    yield value as O;
+/** Runs an item, timed; a throw is the item's failure, unless it is the run's (a full disk, a changed build file). */
+async function settle(fn: TaskFn, item: unknown): Promise<Outcome> {
+  const started = performance.now();
+  try {
+    const value = await fn(item);
+    return { ok: true, value, ms: performance.now() - started };
+  } catch (error) {
+    const stops = error instanceof PipelineError && error.stopsRun ? { io: error instanceof IoError ? { code: error.code, path: error.path } : undefined } : undefined;
+    return { ok: false, message: messageOf(error), ms: performance.now() - started, stops };
   }
 }
 
+/** The error that stops the run, as the item's thread threw it; its message already names the path, not the item. */
+const stopping = (outcome: Outcome): Error | null =>
+  outcome.ok || !outcome.stops ? null : outcome.stops.io ? new IoError(outcome.stops.io.code, outcome.stops.io.path, outcome.message) : new RunError(outcome.message);
+
+const toSettled = <O>(outcome: Outcome): Settled<O> =>
+  outcome.ok ? { ok: true, value: outcome.value as O, ms: outcome.ms } : { ok: false, reason: outcome.message, ms: outcome.ms };
+
+const overBudget = (budgetMs: number) => `ran past the time budget of ${budgetMs / 1000} s`;
+
+async function* mapInThread<I, O>(items: AsyncIterable<I> | Iterable<I>, task: PoolTask, budgetMs: number | undefined): AsyncGenerator<Settled<O>> {
+  const fn = await loadTask(task);
+  for await (const item of items) {
+    const outcome = await settle(fn, item);
+    const stops = stopping(outcome);
+    if (stops) throw stops;
+    yield budgetMs !== undefined && outcome.ms > budgetMs ? { ok: false, reason: overBudget(budgetMs), ms: outcome.ms } : toSettled<O>(outcome);
+  }
+}
+
+interface Job<I> {
+  index: number;
+  item: I;
+  /** Runs with no other item beside it: it was in a worker that overran or crashed while holding two. */
+  alone: boolean;
+}
+
+interface Slot<I> {
+  worker: Worker;
+  ready: boolean;
+  /** Items handed to this worker and not answered, in the order they were handed out. */
+  jobs: Array<{ job: Job<I>; timer?: NodeJS.Timeout }>;
+  /** Set when we stop the worker, so its exit is not taken for a crash. */
+  stopped: boolean;
+  error?: Error;
+}
+
 /**
- * Maps a pure function over items on `jobs` worker threads and yields the results in input order, whatever
- * order the workers finish in, so the output is the same for every job count. Items are pulled from the
- * input only while fewer than `window` are outstanding, so a stream of any length runs in flat memory;
- * workers start only when there is work for them, so an empty input costs nothing.
- * The first failing item (in input order) stops the pool and is thrown with its name.
+ * Maps a pure function over items on `jobs` worker threads and yields what became of each, in input order,
+ * whatever order the workers finish in, so the output is the same for every job count. Items are pulled from the
+ * input only while fewer than `window` are outstanding, so a stream of any length runs in flat memory; workers
+ * start only when there is work for them, so an empty input costs nothing.
+ *
+ * One item never stops the others: a throw fails that item; an item that runs past `budgetMs`, or whose worker
+ * crashes, fails too, and its worker is replaced. Only a failure that is the run's (PipelineError.stopsRun: a full
+ * disk, a build file changed since it was recorded) stops the pool, and is thrown as it was. A worker holding two items when that happens cannot tell which
+ * one overran, so both run again, each alone. A task that cannot be loaded stops the pool (it fails every item).
  */
 export async function* mapInWorkers<I, O>(
   items: AsyncIterable<I> | Iterable<I>,
   task: PoolTask,
-  { jobs = availableParallelism(), window = jobs * 4, name = String }: PoolOptions<I> = {},
-): AsyncGenerator<O> {
+  { jobs = availableParallelism(), window = jobs * 4, name = String, budgetMs }: PoolOptions<I> = {},
+): AsyncGenerator<Settled<O>> {
   if (jobs <= 1) {
-    yield* mapInThread<I, O>(items, task, name);
+    yield* mapInThread<I, O>(items, task, budgetMs);
     return;
   }
   const iterator = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : (items as Iterable<I>)[Symbol.iterator]();
   const names = new Map<number, string>();
-  const replies = new Map<number, Reply>();
-  const waiting: Array<{ index: number; item: I }> = [];
-  // A worker is "idle" while it has room for another item; it may appear once per free slot.
-  const idle: Worker[] = [];
-  const running = new Map<Worker, number[]>();
+  const settled = new Map<number, Settled<O>>();
+  const waiting: Array<Job<I>> = [];
+  const slots = new Set<Slot<I>>();
   let failure: Error | null = null;
   let wake: () => void = () => {};
-  const workers: Worker[] = [];
-  // Started on demand, so a rebuild with one changed article pays for one worker's start-up, not `jobs`.
-  const spawnWorker = () => {
-    const worker = startWorker(task);
-    workers.push(worker);
-    running.set(worker, []);
-    worker.on("message", (reply: Reply) => {
-      replies.set(reply.index, reply);
-      running.set(worker, running.get(worker)!.filter((index) => index !== reply.index));
-      dispatch(worker);
-      wake();
-    });
-    worker.on("error", (error) => {
-      const index = running.get(worker)?.[0];
-      failure ??= index === undefined ? error : labelled(names.get(index) ?? String(index), error);
-      wake();
-    });
-    worker.on("exit", (code) => {
-      failure ??= new Error(`a pool worker exited early with code ${code}`);
-      wake();
-    });
-    for (let slot = 1; slot < ITEMS_PER_WORKER; slot++) idle.push(worker);
-    return worker;
+
+  const startClock = (slot: Slot<I>, entry: Slot<I>["jobs"][number]) => {
+    if (budgetMs !== undefined && slot.ready) entry.timer = setTimeout(() => overran(slot, entry.job), budgetMs);
   };
-  const dispatch = (worker: Worker) => {
-    const next = waiting.shift();
-    if (!next) return void idle.push(worker);
-    running.get(worker)!.push(next.index);
-    worker.postMessage(next);
+  const fail = (job: Job<I>, reason: string) => {
+    settled.set(job.index, { ok: false, reason, ms: budgetMs ?? 0 });
   };
+  /** Stops a worker that overran or crashed: the item is failed when it was alone, otherwise all it held run again alone. */
+  const retire = (slot: Slot<I>, job: Job<I>, reason: string) => {
+    if (!slots.delete(slot)) return;
+    slot.stopped = true;
+    for (const { timer } of slot.jobs) clearTimeout(timer);
+    if (slot.jobs.length === 1) fail(job, reason);
+    else waiting.unshift(...slot.jobs.map(({ job: j }) => ({ ...j, alone: true })));
+    void slot.worker.terminate();
+    pump();
+    wake();
+  };
+  const overran = (slot: Slot<I>, job: Job<I>) => retire(slot, job, overBudget(budgetMs!));
+
+  const spawn = () => {
+    const slot: Slot<I> = { worker: startWorker(task), ready: false, jobs: [], stopped: false };
+    slots.add(slot);
+    slot.worker.on("message", (message: Message) => {
+      if (slot.stopped) return;
+      if ("ready" in message) {
+        slot.ready = true;
+        for (const entry of slot.jobs) startClock(slot, entry);
+        return;
+      }
+      const at = slot.jobs.findIndex(({ job }) => job.index === message.index);
+      if (at < 0) return;
+      clearTimeout(slot.jobs[at]!.timer);
+      slot.jobs.splice(at, 1);
+      const stops = stopping(message);
+      if (stops) failure ??= stops;
+      else settled.set(message.index, toSettled<O>(message));
+      pump();
+      wake();
+    });
+    slot.worker.on("error", (error) => (slot.error = error));
+    slot.worker.on("exit", (code) => {
+      if (slot.stopped) return;
+      const first = slot.jobs[0]?.job;
+      const reason = slot.error?.message ?? `exited with code ${code}`;
+      // A worker that dies before its task loads would fail every item the same way: that is the pool's failure.
+      if (!slot.ready) {
+        slots.delete(slot);
+        failure ??= labelled(first ? (names.get(first.index) ?? String(first.index)) : "a pool worker", reason);
+        wake();
+      } else if (first) retire(slot, first, `its worker crashed: ${reason}`);
+      else {
+        slots.delete(slot);
+        pump();
+      }
+    });
+    return slot;
+  };
+  const room = (slot: Slot<I>, job: Job<I>) =>
+    slot.jobs.length === 0 || (slot.jobs.length < ITEMS_PER_WORKER && !job.alone && !slot.jobs.some(({ job: j }) => j.alone));
+  /** Hands out waiting items: every core gets a worker before any worker gets a second item. */
+  const pump = () => {
+    while (waiting.length > 0 && !failure) {
+      const job = waiting[0]!;
+      const slot = [...slots].find((s) => s.jobs.length === 0) ?? (slots.size < jobs ? spawn() : [...slots].find((s) => room(s, job)));
+      if (!slot) return;
+      waiting.shift();
+      const entry = { job };
+      slot.jobs.push(entry);
+      startClock(slot, entry);
+      slot.worker.postMessage({ index: job.index, item: job.item });
+    }
+  };
+
   let pulled = 0;
   let yielded = 0;
   let exhausted = false;
@@ -139,19 +222,15 @@ export async function* mapInWorkers<I, O>(
           break;
         }
         names.set(pulled, name(next.value));
-        waiting.push({ index: pulled++, item: next.value });
-        // Every core gets a worker before any worker gets a second item.
-        const worker = workers.length < jobs ? spawnWorker() : idle.shift();
-        if (worker) dispatch(worker);
+        waiting.push({ index: pulled++, item: next.value, alone: false });
+        pump();
       }
-      const reply = replies.get(yielded);
-      if (reply) {
-        replies.delete(yielded);
-        const label = names.get(yielded) ?? String(yielded);
+      const result = settled.get(yielded);
+      if (result) {
+        settled.delete(yielded);
         names.delete(yielded);
         yielded++;
-        if (!reply.ok) throw labelled(label, revived(reply));
-        yield reply.value as O;
+        yield result;
         continue;
       }
       if (exhausted && yielded === pulled) return;
@@ -159,22 +238,20 @@ export async function* mapInWorkers<I, O>(
       await new Promise<void>((resolve) => (wake = resolve));
     }
   } finally {
-    for (const worker of workers) worker.removeAllListeners("exit");
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    for (const slot of slots) {
+      slot.stopped = true;
+      for (const { timer } of slot.jobs) clearTimeout(timer);
+    }
+    await Promise.all([...slots].map((slot) => slot.worker.terminate()));
   }
 }
 
 async function serve(port: NonNullable<typeof parentPort>, task: PoolTask): Promise<void> {
   const fn = await loadTask(task);
   port.on("message", async ({ index, item }: { index: number; item: unknown }) => {
-    try {
-      port.postMessage({ index, ok: true, value: await fn(item) } satisfies Reply);
-    } catch (error) {
-      const { message, stack } = error instanceof Error ? error : { message: String(error), stack: undefined };
-      const io = error instanceof IoError ? { code: error.code, path: error.path } : undefined;
-      port.postMessage({ index, ok: false, message, stack, pipeline: error instanceof PipelineError, io } satisfies Reply);
-    }
+    port.postMessage({ index, ...(await settle(fn, item)) } satisfies Reply);
   });
+  port.postMessage({ ready: true } satisfies Message);
 }
 
 const served = (workerData as Record<string, { module: string; exportName: string }> | null)?.[POOL_WORKER];

@@ -1,4 +1,5 @@
 import { applyEdits, replaceAll, type Edit, type MappedText } from "../text/mapped-text.ts";
+import { INVISIBLE_CHAR } from "../text/invisible.ts";
 
 /**
  * Repairs for texts copied out of web pages, wikis, docx files and newspaper layouts, made before lines and
@@ -15,8 +16,8 @@ const lastVisible = (text: string, before: number) => {
 
 // A line holding nothing but invisible characters between two lines of one sentence is a page join (\n\u200b\n).
 const PAGE_JOIN = /\n[^\S\n]*(?:[\u200b-\u200d\u2060\ufeff\f][^\S\n]*)+\n/gu;
-/** Format and control characters that no text needs: zero-width marks, bidi controls, C0 controls but tab and line breaks. */
-const INVISIBLE = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+/** Every invisible character but tab, the line breaks and the form feed, which the whitespace rules read. */
+const INVISIBLE = new RegExp(`(?![\\t\\n\\f\\r\\u0085])${INVISIBLE_CHAR}`, "gu");
 
 /** Zero-width and control characters out; a page join inside a sentence closes up, one after a sentence becomes a line break. */
 export function removeInvisible(input: MappedText): MappedText {
@@ -31,8 +32,34 @@ const ENTITIES: Record<string, string> = {
 };
 const ENTITY = /&(?:#(\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|([a-zA-Z]{2,8}));/gu;
 /** Tags that end a block of text, and inline tags that only style it: only these names, so 比重<5% stays text. */
-const BLOCK_TAG = /<\/?(?:p|div|br|li|ul|ol|tr|table|h[1-6]|section|article|blockquote|hr)\b[^<>]{0,300}>/giu;
+const BLOCK_NAMES = "p|div|br|li|ul|ol|tr|table|h[1-6]|section|article|blockquote|hr|body|header|footer|nav|main|title";
+const BLOCK_TAG = new RegExp(`<\\/?(?:${BLOCK_NAMES})\\b[^<>]{0,300}>`, "giu");
 const INLINE_TAG = /<\/?(?:a|b|i|u|em|strong|span|font|img|sup|sub|small|big|center|td|th|tbody|thead|o:p|st1:[a-z]+)\b[^<>]{0,300}>|<!--[^]{0,2000}?-->/giu;
+/** A saved web page rather than a copy of its text: there every tag is markup, whatever its name. */
+const HTML_DOCUMENT = /<!doctype\s+html|<html[\s>]/iu;
+const IS_BLOCK_TAG = new RegExp(`^<\\/?(?:${BLOCK_NAMES})\\b`, "iu");
+const ANY_TAG = /<!--[^]{0,2000}?-->|<[!?][^<>]{0,300}>|<\/?[a-z][a-z0-9:-]*\b[^<>]{0,300}>/giu;
+/** Elements of a page that hold no text a reader sees. */
+const HIDDEN_OPEN = /<(head|script|style|noscript|template)\b[^<>]{0,300}>/giu;
+
+/**
+ * A page's hidden elements, each from its opening tag through its closing one. Each search for a closing tag starts
+ * past the element before, so the page is read once; an element never closed is left to the tag rule.
+ */
+function dropHidden(input: MappedText): MappedText {
+  const edits: Edit[] = [];
+  const unclosed = new Set<string>();
+  for (const open of input.text.matchAll(HIDDEN_OPEN)) {
+    const name = open[1]!.toLowerCase();
+    if (unclosed.has(name) || open.index < (edits.at(-1)?.end ?? 0)) continue;
+    const close = new RegExp(`</${name}\\s*>`, "giu");
+    close.lastIndex = open.index + open[0].length;
+    const found = close.exec(input.text);
+    if (found) edits.push({ start: open.index, end: found.index + found[0].length, insert: "" });
+    else unclosed.add(name);
+  }
+  return applyEdits(input, edits);
+}
 /** \r\n and \n written out as two characters, as JSON dumps and scraped pages leave them. */
 const LITERAL_BREAK = /\\r\\n|\\n|\\r/gu;
 /**
@@ -43,9 +70,13 @@ const MARKDOWN_ESCAPE = /\\+(?=[#*_\-+.!\[\]()`>|~])/gu;
 
 const codePoint = (n: number) => (n > 0 && n <= 0x10ffff && (n < 0xd800 || n > 0xdfff) ? String.fromCodePoint(n) : "");
 
-/** HTML tags and character entities, literal \n escapes and markdown escapes, as a browser or a renderer would show them. */
+/**
+ * HTML tags and character entities, literal \n escapes and markdown escapes, as a browser or a renderer would show
+ * them; a whole saved page also loses its head, scripts and styles, and every other tag.
+ */
 export function decodeMarkup(input: MappedText): MappedText {
-  const breaks = replaceAll(replaceAll(input, LITERAL_BREAK, () => "\n"), BLOCK_TAG, () => "\n");
+  const page = HTML_DOCUMENT.test(input.text) ? replaceAll(dropHidden(input), ANY_TAG, (m) => (IS_BLOCK_TAG.test(m[0]) ? "\n" : "")) : input;
+  const breaks = replaceAll(replaceAll(page, LITERAL_BREAK, () => "\n"), BLOCK_TAG, () => "\n");
   const inline = replaceAll(breaks, INLINE_TAG, () => "");
   const entities = replaceAll(inline, ENTITY, (m) => (m[1] ? codePoint(Number(m[1])) : m[2] ? codePoint(parseInt(m[2], 16)) : (ENTITIES[m[3]!.toLowerCase()] ?? m[0])));
   return replaceAll(entities, MARKDOWN_ESCAPE, () => "");

@@ -1,5 +1,5 @@
 import type { Block, Sentence } from "../../schemas/normalized-article.ts";
-import { CLOSE_QUOTES, CLOSERS, OPEN_QUOTES, SEMICOLONS, STOPS, charClass, isOneOf } from "../text/punctuation.ts";
+import { CLOSE_QUOTES, CLOSERS, COLONS, COMMAS, OPEN_QUOTES, SEMICOLONS, STOPS, charClass, isOneOf } from "../text/punctuation.ts";
 import layout from "./structure.json" with { type: "json" };
 
 const HEADING_MARK = /^(?:[◎■●◆▲★☆□○]|[一二三四五六七八九十]+、|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十]+[）)])/;
@@ -10,6 +10,8 @@ const isSentenceEnd = isOneOf(STOPS.slice(0, 3), SEMICOLONS[0]!);
 const isCloser = isOneOf(CLOSERS);
 const isOpenQuote = isOneOf(OPEN_QUOTES);
 const isCloseQuote = isOneOf(CLOSE_QUOTES);
+const isClauseEnd = isOneOf(COMMAS, SEMICOLONS, COLONS, "、");
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 /** An unbalanced quote must not swallow the rest of a paragraph: past this length a quote no longer holds a split. */
 const MAX_QUOTE = 150;
 const LABELS = new Set(layout.labels);
@@ -52,7 +54,28 @@ export function splitSentences(text: string, from: number, to: number): Array<{ 
     i = end - 1;
   }
   if (start < to && text.slice(start, to).trim().length > 0) spans.push({ start, end: to });
-  return spans;
+  return capLengths(text, spans);
+}
+
+/**
+ * Runs longer than a sentence can be (layout.max_sentence), cut after their last clause mark in the second half of
+ * the limit, else at the limit (never inside a surrogate pair).
+ */
+function capLengths(text: string, spans: ReadonlyArray<{ start: number; end: number }>): Array<{ start: number; end: number }> {
+  const max = layout.max_sentence;
+  const capped: Array<{ start: number; end: number }> = [];
+  for (const { start, end } of spans) {
+    let from = start;
+    while (end - from > max) {
+      let cut = from + max;
+      while (cut > from + max / 2 && !isClauseEnd(text.charCodeAt(cut - 1))) cut--;
+      if (cut <= from + max / 2) cut = from + max - (isLowSurrogate(text.charCodeAt(from + max)) ? 1 : 0);
+      capped.push({ start: from, end: cut });
+      from = cut;
+    }
+    capped.push({ start: from, end });
+  }
+  return capped;
 }
 
 /**

@@ -18,18 +18,22 @@ export function toFullWidthPunctuation(input: MappedText): MappedText {
   return replaceAll(input, ASCII_PUNCT_IN_CJK, (m) => FULL[m[0]]!);
 }
 
+const BLANK_RUN = /(?<![^\S\n])[^\S\n]+/g;
+/** Full-width punctuation that carries its own spacing. */
+const SPACED_PUNCTUATION = /[\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f]/;
+
 /**
  * Line endings to \n; indentation, trailing blanks and blanks around full-width punctuation (which carries
  * its own spacing) removed; other runs of blanks to one space; blank lines folded to one, none at the ends.
  */
 export function collapseWhitespace(input: MappedText): MappedText {
   const lf = replaceAll(input, /\r\n?|[\u2028\u2029\u0085]/g, () => "\n");
-  // The full-width-punctuation lookbehind follows the first blank, as in ASCII_PUNCT_IN_CJK.
-  const trimmed = replaceAll(
-    lf,
-    /^[^\S\n]+|[^\S\n]+$|[^\S\n](?<=[\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f][^\S\n])[^\S\n]*|[^\S\n]+(?=[\u3001\u3002\uff0c\uff1a\uff1b\uff01\uff1f])/gm,
-    () => "",
-  );
+  // Each run of blanks is matched once, from its first blank (a pattern anchored at the line end would be tried
+  // from every blank of a run, quadratic in its length), and goes when it touches a line end or such punctuation.
+  const trimmed = replaceAll(lf, BLANK_RUN, (m) => {
+    const [before, after] = [lf.text[m.index - 1] ?? "\n", lf.text[m.index + m[0].length] ?? "\n"];
+    return before === "\n" || after === "\n" || SPACED_PUNCTUATION.test(before) || SPACED_PUNCTUATION.test(after) ? "" : m[0];
+  });
   const single = replaceAll(trimmed, /[^\S\n]{2,}|[\t\u3000\u00a0\u1680\u2000-\u200a\u202f\u205f\v\f]/g, () => " ");
   return replaceAll(single, /^\n+|\n+$|\n{3,}/g, (m) => (m.index === 0 || m.index + m[0].length === single.text.length ? "" : "\n\n"));
 }

@@ -12,7 +12,8 @@ import { mergeRestatements } from "../indicators/merge-restatements.ts";
 import type { HeadlineTargetRow } from "../../schemas/headline-targets.ts";
 import { extractTargets } from "../targets/extract-targets.ts";
 import { scoreThemes } from "../themes/score-themes.ts";
-import { themeOfText } from "../themes/theme-of-text.ts";
+import { withTermMemo } from "../themes/match-terms.ts";
+import { themeOfTarget } from "../themes/theme-of-text.ts";
 
 /** Rows of the per-article tables, keyed by table name. */
 export interface ArticleRows {
@@ -35,6 +36,10 @@ const listOrNull = (items: readonly string[]) => (items.length > 0 ? [...items] 
 
 /** Pure per-article extraction: everything the tables need from one normalized article. */
 export function extractArticle(doc: NormalizedArticle): ArticleExtraction {
+  return withTermMemo(() => extract(doc));
+}
+
+function extract(doc: NormalizedArticle): ArticleExtraction {
   const view = articleView(doc);
   const context = resolveDistrict(doc);
   const districtId = context.district?.district_id ?? null;
@@ -74,7 +79,7 @@ export function extractArticle(doc: NormalizedArticle): ArticleExtraction {
   const targets = mergeRestatements(
     extractTargets(view, districtId).map((r) => ({
       ...r,
-      theme_code: themeOfText(`${r.metric} ${r.sentence}`),
+      theme_code: themeOfTarget(r.metric, r.sentence),
       indicator: matchIndicator(r.metric, r.unit)?.indicator ?? null,
     })),
   );

@@ -3,7 +3,7 @@ import type { DistrictRow } from "../../schemas/districts.ts";
 import type { DistrictCandidate } from "../districts/resolve-district.ts";
 import type { ArticleExtraction, ArticleRows } from "./extract-article.ts";
 import { JsonlWriter, readJsonlAll, writeJsonl } from "../lib/files.ts";
-import type { PerItem, StageContext } from "./stage.ts";
+import { failedItems, reportRejections, type ItemResult, type PerItem, type StageContext } from "./stage.ts";
 import type { NormalizedEntry } from "../../schemas/normalized-article.ts";
 import { aggregateDistrictThemes, type ArticleThemeWeight } from "../themes/aggregate-district-themes.ts";
 import { codebook } from "../../schemas/theme-codebook.ts";
@@ -86,9 +86,11 @@ export const perItem: PerItem<ExtractItem> = {
   name: (entry) => entry.source_file,
 };
 
-/** The tables, concatenated from the per-article outputs in manifest order. */
-export async function finish({ paths, log }: StageContext): Promise<void> {
-  const entries = await readJsonlAll<NormalizedEntry>(paths.normalizeManifest);
-  const counts = await writeTables(paths, entries.map((entry) => paths.extractedArticle(entry.article_id)));
-  log(`extract: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}`);
+/** The tables, concatenated from the per-article outputs in manifest order, without the articles left out. */
+export async function finish(ctx: StageContext, results: ReadonlyArray<ItemResult<ExtractItem, null>>): Promise<void> {
+  const { paths, log } = ctx;
+  const rejected = failedItems("extract", results);
+  await reportRejections(ctx, "extract", rejected, results.length - rejected.length);
+  const counts = await writeTables(paths, results.flatMap((r) => (r.ok ? [paths.extractedArticle(r.item.article_id)] : [])));
+  log(`extract: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(", ")}; ${rejected.length} rejected`);
 }

@@ -10,24 +10,27 @@ export const stages: readonly Stage[] = [
   {
     name: "ingest",
     description: "list raw .txt files, detect encodings, give each article a content id, reject bad files",
+    sharded: true,
     module: new URL("./ingest.ts", import.meta.url),
     // The listing itself (links, other files) is part of what the rejection report says.
     inputs: (paths) => [paths.raw],
-    outputs: (paths) => [paths.ingestManifest, paths.ingestRejections, paths.ingestSources],
+    outputs: (paths) => [paths.ingestManifest, paths.rejections("ingest"), paths.ingestSources],
   },
   {
     name: "normalize",
     description: "repair copies, strip pinyin, repair mojibake, fix widths and whitespace, move bylines to metadata and drop page chrome, convert to Simplified, split into blocks, sentences and parts",
+    sharded: true,
     module: new URL("./normalize.ts", import.meta.url),
     inputs: (paths) => [paths.ingestManifest],
-    outputs: (paths) => [paths.normalizeManifest],
+    outputs: (paths) => [paths.normalizeManifest, paths.rejections("normalize")],
   },
   {
     name: "extract",
     description: "resolve districts, score themes, extract targets, match indicators, build the headline panel and outcomes",
+    sharded: true,
     module: new URL("./extract.ts", import.meta.url),
     inputs: (paths) => [paths.normalizeManifest, paths.ingestSources],
-    outputs: extractTables,
+    outputs: (paths) => [...extractTables(paths), paths.rejections("extract")],
   },
   {
     name: "validate",

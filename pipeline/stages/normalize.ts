@@ -1,9 +1,8 @@
 import type { IngestRecord, NormalizedEntry } from "../../schemas/normalized-article.ts";
 import { readJsonlAll, writeJsonl } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
-import type { Sidecar } from "../lib/stage-cache.ts";
 import type { NormalizeItem } from "./normalize-file.ts";
-import type { PerItem, StageContext } from "./stage.ts";
+import { failedItems, reportRejections, type ItemResult, type PerItem, type StageContext } from "./stage.ts";
 
 /** Each ingested article, normalized in the pool, cached by its ingest record (which holds the decoded text's hash). */
 export const perItem: PerItem<NormalizeItem> = {
@@ -16,10 +15,14 @@ export const perItem: PerItem<NormalizeItem> = {
   name: ({ record }) => record.source_file,
 };
 
-/** The manifest of normalized articles, each with its JSON's hash, which keys extract's cache unread. */
-export async function finish({ paths, log }: StageContext, sidecars: ReadonlyArray<Sidecar<null>>): Promise<void> {
-  const records = await readJsonlAll<IngestRecord>(paths.ingestManifest);
-  const entries: NormalizedEntry[] = records.map((record, i) => ({ article_id: record.article_id, source_file: record.source_file, sha256: sidecars[i]!.output_sha256 }));
+/** The manifest of normalized articles, each with its JSON's hash, which keys extract's cache unread; the articles left out. */
+export async function finish(ctx: StageContext, results: ReadonlyArray<ItemResult<NormalizeItem, null>>): Promise<void> {
+  const { paths } = ctx;
+  const entries: NormalizedEntry[] = results.flatMap((r) =>
+    r.ok ? [{ article_id: r.item.record.article_id, source_file: r.item.record.source_file, sha256: r.sidecar.output_sha256 }] : [],
+  );
+  const rejected = failedItems("normalize", results);
   await writeJsonl(paths.normalizeManifest, entries);
-  log(`normalize: ${entries.length} articles`);
+  await reportRejections(ctx, "normalize", rejected, entries.length);
+  ctx.log(`normalize: ${entries.length} articles, ${rejected.length} rejected`);
 }

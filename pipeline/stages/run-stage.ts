@@ -6,8 +6,12 @@ import { fileSha256, writeJson } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { PipelineError } from "../lib/pipeline-error.ts";
 import { runCached } from "../lib/run-cached.ts";
-import { canonicalJson, openStageCache, type Sidecar } from "../lib/stage-cache.ts";
-import type { Stage, StageContext, StageModule } from "./stage.ts";
+import { shardOutputs } from "../lib/shard-outputs.ts";
+import { canonicalJson, openStageCache } from "../lib/stage-cache.ts";
+import type { ItemResult, Stage, StageContext, StageModule } from "./stage.ts";
+
+/** Articles a stage's timings list. */
+const SLOWEST = 3;
 
 /** What the runner keeps of a stage's last finished run: the key it ran under and its outputs' hashes. */
 interface StageRecord {
@@ -15,18 +19,24 @@ interface StageRecord {
   outputs: Array<string | null>;
 }
 
+/** The items a stage's last run took longest to compute (reused ones are not timed). */
+export type StageTimings = Array<{ name: string; seconds: number }>;
+
 /**
  * A file's hash, a folder's (its entries' relative paths and hashes, sorted; a link by its target, anything
- * else by its kind), or null when it is missing.
+ * else by its kind), or null when it is missing. A file or folder that cannot be read counts by its error (the
+ * ingest stage reports such a raw entry; it must not stop the run before).
  */
 async function contentHash(path: string): Promise<string | null> {
   const info = await lstat(path).catch(() => null);
   if (!info) return null;
-  if (info.isFile()) return fileSha256(path);
+  if (info.isFile()) return fileSha256(path).catch((error: NodeJS.ErrnoException) => sha256Hex(`unreadable:${error.code}`));
   if (!info.isDirectory()) return sha256Hex(info.isSymbolicLink() ? `link:${await readlink(path)}` : "special");
   const entries: string[] = [];
   const walk = async (dir: string) => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const listed = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => error.code ?? "error");
+    if (typeof listed === "string") return void entries.push(`${relative(path, dir)}\0unreadable:${listed}`);
+    for (const entry of listed.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
       else entries.push(`${relative(path, full)}\0${await contentHash(full)}`);
@@ -51,24 +61,36 @@ export async function runStage(stage: Stage, ctx: StageContext): Promise<void> {
   const module = (await import(stage.module.href)) as StageModule<unknown>;
   const code = [stage.module, ...(module.perItem ? [module.perItem.task.module] : [])];
   const config = stage.config?.(ctx) ?? {};
-  let sidecars: ReadonlyArray<Sidecar<unknown>> = [];
+  let results: ReadonlyArray<ItemResult<unknown, unknown>> = [];
   if (module.perItem) {
     const perItem = module.perItem;
     const items = await perItem.items(ctx);
-    sidecars = await runCached(items, {
-      cache: await openStageCache({ code, config }),
+    results = await runCached(items, {
+      cache: await openStageCache({ code, config, elsewhere: ctx.shardBuilds && shardOutputs(ctx.dirs.build, ctx.shardBuilds) }),
       task: perItem.task,
       folder: perItem.folder(ctx.paths),
       file: perItem.file,
       inputSha256: perItem.inputSha256,
       name: perItem.name,
       jobs: ctx.jobs,
+      budgetMs: ctx.budgetMs,
       label: stage.name,
       log: ctx.log,
     });
+    // Apart from the record: times are what no two runs share, and the record must not differ between them.
+    const slowest: StageTimings = results
+      .flatMap((r) => (r.ok && r.seconds !== null ? [{ name: r.name, seconds: Math.round(r.seconds * 100) / 100 }] : []))
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, SLOWEST);
+    await writeJson(ctx.paths.stageTimings(stage.name), slowest);
   }
   const key = sha256Hex(
-    canonicalJson({ code: await codeVersion(code), config, inputs: await hashes(inputs), items: sidecars.map((s) => s.output_sha256) }),
+    canonicalJson({
+      code: await codeVersion(code),
+      config,
+      inputs: await hashes(inputs),
+      items: results.map((r) => (r.ok ? r.sidecar.output_sha256 : `failed: ${r.reason}`)),
+    }),
   );
   const recordPath = ctx.paths.stageRecord(stage.name);
   const record = existsSync(recordPath) ? (JSON.parse(await readFile(recordPath, "utf8")) as StageRecord) : null;
@@ -77,6 +99,6 @@ export async function runStage(stage: Stage, ctx: StageContext): Promise<void> {
     ctx.log(`${stage.name}: unchanged since its last run (same inputs, code and configuration)`);
     return;
   }
-  await module.finish(ctx, sidecars);
+  await module.finish(ctx, results);
   await writeJson(recordPath, { key, outputs: await hashes(outputs) } satisfies StageRecord);
 }

@@ -1,6 +1,7 @@
-import type { NormalizedArticle, Sentence } from "../../schemas/normalized-article.ts";
+import type { Sentence } from "../../schemas/normalized-article.ts";
 import type { TargetRow } from "../../schemas/targets.ts";
 import { sha256Hex } from "../lib/hash.ts";
+import { firstIndex } from "../lib/first-index.ts";
 import type { ArticleView } from "../text/article-view.ts";
 import { withTagMemo } from "../text/segment.ts";
 import { classifyKind } from "./classify-kind.ts";
@@ -28,9 +29,14 @@ interface Finding {
   inHeading: boolean;
 }
 
-function overlaps(sentence: Sentence, spans: NormalizedArticle["unreliable"]): boolean {
-  return spans.some((s) => s.start < sentence.end && sentence.start < s.end);
-}
+/**
+ * Characters on either side of a quantity that its metric and direction are read from (the longest clause of the
+ * 38 texts has 91): each quantity then costs the same however long its clause, so a clause is linear in its length.
+ */
+const METRIC_CONTEXT = 200;
+
+/** The last of `list` (in order, ends ascending) that ends at or before `at`. */
+const lastEndingBy = <T extends { end: number }>(list: readonly T[], at: number): T | undefined => list[firstIndex(list.length, (i) => list[i]!.end > at) - 1];
 
 /** A bare scale number (突破百万) takes its unit from the metric: people for population, else a count. */
 function withBareUnit(q: Quantity, metric: string): Quantity {
@@ -74,16 +80,23 @@ function findInSentence(
   let carriedOut = carriedIn;
   // The quantity before, for a metric left unnamed (地区生产总值1250.6亿元，同比增长6.2%).
   let previous: { metric: string; direction: TargetRow["direction"] } | null = null;
+  const excluded = whyNotTarget(text);
+  // Clauses and quantities are both in text order: one walk pairs them.
+  let next = 0;
   clauses.forEach((clause, index) => {
-    const own = quantities.filter(
-      (q) => q.start >= clause.start && q.end <= clause.end && !whyNotTarget(text, q, text.slice(clause.start, q.start)),
-    );
+    while (next < quantities.length && quantities[next]!.start < clause.start) next++;
+    const own: Quantity[] = [];
+    for (let k = next; k < quantities.length && quantities[k]!.start < clause.end; k++) {
+      const q = quantities[k]!;
+      if (q.end <= clause.end && !excluded(q, clause.start)) own.push(q);
+    }
     const times = findTimes(clause.text, base);
     const bases = findBases(clause.text);
     const part = section?.part ?? null;
+    const kindOf = classifyKind(clause.text);
     if (own.length === 0) {
       const ownTime = times[0] ?? null;
-      const ownKind = classifyKind(clause.text, ownTime, part);
+      const ownKind = kindOf(ownTime, part);
       if (isLeadIn(clause)) carriedOut = carried = { kind: ownKind ?? carried?.kind ?? null, time: ownTime ?? carried?.time ?? null };
       return;
     }
@@ -91,12 +104,12 @@ function findInSentence(
     // Each quantity takes the nearest time phrase before it in the clause (由2010年的162.4亿元增加到2015年的287.9亿元), else the clause's.
     const timed = own.map((q) => {
       const at = q.start - clause.start;
-      const ownTime = times.findLast((t) => t.end <= at) ?? times[0] ?? null;
-      const ownKind = classifyKind(clause.text, ownTime, part);
+      const ownTime = lastEndingBy(times, at) ?? times[0] ?? null;
+      const ownKind = kindOf(ownTime, part);
       // A clause that states its own time takes no kind carried from a clause about another (在去年…基础上，今年…).
       const carriedKind = ownTime ? null : carriedIn?.kind;
       const time = ownTime ?? carriedIn?.time ?? section?.time ?? null;
-      const comparedWith = bases.findLast((b) => b.end <= at);
+      const comparedWith = lastEndingBy(bases, at);
       const baseYear = comparedWith ? (comparedWith.year ?? (time?.year == null ? null : time.year - 1)) : null;
       return { time, kind: ownKind ?? carriedKind ?? section?.kind ?? "target", baseYear };
     });
@@ -104,11 +117,12 @@ function findInSentence(
     carried = { kind: last.kind, time: last.time?.span ? (carriedIn?.time ?? null) : last.time };
     const distributed = distributeList(clause.text, clauses[index - 1]?.text ?? "", own.length);
     own.forEach((q, i) => {
-      const from = Math.max(clause.start, own[i - 1]?.end ?? clause.start);
+      const from = Math.max(clause.start, own[i - 1]?.end ?? clause.start, q.start - METRIC_CONTEXT);
       const before = text.slice(from, q.start);
+      const after = text.slice(q.end, Math.min(clause.end, q.end + METRIC_CONTEXT));
       const metrics = distributed
         ? distributed.length === own.length ? [distributed[i]!] : distributed
-        : [findMetric(before, text.slice(q.end, clause.end), q.unit, previous?.metric ?? null)];
+        : [findMetric(before, after, q.unit, previous?.metric ?? null)];
       // 分别增长7%和8%, 新增A 29个、B 25条: a quantity joined to the one before by a bare conjunction, or listed
       // after it with 、, shares its direction when it states none of its own.
       const ownDirection = findDirection(before);
@@ -168,7 +182,7 @@ function findTargets(view: ArticleView, districtId: string | null): TargetRow[] 
     const continues = previous?.block_id === sentence.block_id && CONTINUES.test(doc.text.slice(previous.start, previous.end).trimEnd());
     previous = sentence;
     if (!continues) carried = null;
-    if (overlaps(sentence, doc.unreliable) || lexicon.exclusions.chrome_words.some((w) => text.includes(w))) continue;
+    if (view.unreliable(sentence.start, sentence.end) || lexicon.exclusions.chrome_words.some((w) => text.includes(w))) continue;
     const inHeading = kindOfBlock.get(sentence.block_id) !== "paragraph";
     const part = view.partAt(sentence.start);
     const result = findInSentence(text, part ? (contexts.get(part) ?? null) : null, reportYear, carried);

@@ -20,9 +20,14 @@ const NAMED_BEFORE = unitsWith("named_before");
 
 /** Text without other quantities, time words and punctuation. */
 function clean(text: string): string {
-  let out = text;
-  for (const q of findQuantities(text).reverse()) out = out.slice(0, q.start) + out.slice(q.end);
-  return out.replace(TIME_WORDS, "").replace(NOISE, "");
+  const kept: string[] = [];
+  let from = 0;
+  for (const q of findQuantities(text)) {
+    kept.push(text.slice(from, q.start));
+    from = q.end;
+  }
+  kept.push(text.slice(from));
+  return kept.join("").replace(TIME_WORDS, "").replace(NOISE, "");
 }
 
 /** Function words never start a noun phrase; particles never end one. */
@@ -43,9 +48,15 @@ export function trimMetric(text: string): string {
   return trimCleaned(clean(text));
 }
 
+/**
+ * Rounds of trimming at most: each round tags the text again, so a text made of nothing but cue words (增长增长…)
+ * would otherwise cost a round per word. Clauses of the 38 texts come clean in four rounds at most.
+ */
+const MAX_ROUNDS = 12;
+
 function trimCleaned(cleaned: string): string {
   let out = cleaned;
-  for (let before = ""; before !== out; ) {
+  for (let before = "", round = 0; before !== out && round < MAX_ROUNDS; round++) {
     before = out;
     out = out.replace(LEADING, "");
     if (!comparators.not_cues.some((w) => out.endsWith(w))) out = out.replace(TRAILING, "");

@@ -22,7 +22,10 @@ export interface Quantity {
 
 const { comparators: cmp } = lexicon;
 const UNIT_BY_WORD = new Map(units.flatMap((u) => u.words.map((w) => [w.word, { unit: u.code, factor: w.factor }] as const)));
-const NUM = "(?:\\d+(?:\\.\\d+)?[万亿]*|[零〇一二两三四五六七八九十百千]+[万亿]*)";
+// A Chinese numeral is read from the start of its run: a match tried from inside a run could end only where one
+// from its start does, and trying every position of a long run would be quadratic in its length.
+// Arabic digits may group thousands with commas (12,500个); 一, 二 … may carry decimals after 点 (百分之六点四).
+const NUM = "(?:(?:\\d{1,3}(?:,\\d{3})+(?!\\d)|\\d+)(?:\\.\\d+)?[万亿]*|(?<![零〇一二两三四五六七八九十百千])[零〇一二两三四五六七八九十百千]+[万亿]*)";
 const RANGE = "[-~～—–至]";
 const UNIT = alternation([...UNIT_BY_WORD.keys()]);
 const AFTER = alternation([...cmp.gte_after, ...cmp.lte_after, ...cmp.approx_after]);
@@ -30,7 +33,7 @@ const INSIDE = alternation(cmp.gte_inside);
 
 // number, 余/多, optional range (6%-6.5%, 10亿~50亿元), unit, trailing comparator (以上 左右).
 const QUANTITY = new RegExp(
-  `(?<![0-9.])(${NUM})(${INSIDE})?(?:(%|${UNIT})?${RANGE}(${NUM}))?(${UNIT})(${AFTER})?`,
+  `(?<![0-9.]|\\d,)(${NUM})(${INSIDE})?(?:(%|${UNIT})?${RANGE}(${NUM}))?(${UNIT})(${AFTER})?`,
   "gu",
 );
 // A scale word with no unit after a comparator verb (常住人口突破百万), or before 以上/左右 (新增就业1000万以上).
@@ -39,7 +42,7 @@ const BARE = new RegExp(
   "gu",
 );
 // A share written as a fraction: 1/4, 三分之一 (denominator first).
-const FRACTION = /(?<![\d/.])(\d{1,3})\/(\d{1,3})(?![\d/])|([一二两三四五六七八九十百]+)分之([一二两三四五六七八九十]+)/gu;
+const FRACTION = /(?<![\d/.])(\d{1,3})\/(\d{1,3})(?![\d/])|(?<![一二两三四五六七八九十百])([一二两三四五六七八九十百]+)分之([一二两三四五六七八九十]+(?:点[零〇一二两三四五六七八九]+)?)/gu;
 // 保8争9: a floor to hold (保, gte) and a level to strive for (争), of a rate named before it.
 const HOLD_STRIVE = /保(\d+(?:\.\d+)?)(%?)争(\d+(?:\.\d+)?)(%?)/gu;
 const RATE_BEFORE = /(?:增速|增长|增幅|速度|率)[“”"\s]*$/u;
@@ -98,8 +101,13 @@ export function findQuantities(text: string): Quantity[] {
       bare: false,
     });
   }
+  // Characters a quantity already covers: a later pattern's match overlapping one is dropped, in time linear in the text.
+  const taken = new Uint8Array(text.length);
+  for (const q of found) taken.fill(1, q.start, q.end);
   const add = (q: Omit<Quantity, "text">) => {
-    if (!found.some((f) => f.start < q.end && q.start < f.end)) found.push({ ...q, text: text.slice(q.start, q.end) });
+    if (taken.subarray(q.start, q.end).includes(1)) return;
+    taken.fill(1, q.start, q.end);
+    found.push({ ...q, text: text.slice(q.start, q.end) });
   };
   for (const m of text.matchAll(BARE)) {
     const number = m[2] ?? m[4]!;
@@ -138,6 +146,7 @@ export function findQuantities(text: string): Quantity[] {
     const start = m.index + m[0].indexOf(m[1]!, m[0].length - m[1]!.length - (m[2]?.length ?? 0));
     add({ start, end: start + m[1]!.length, value: Number(m[1]), value_high: null, unit: "index", measure_word: "指数", comparator: comparatorAfter(m[2]) ?? "eq", chinese: false, bare: false });
   }
-  return found.sort((a, b) => a.start - b.start);
+  // A value beyond what a double holds (a unit's factor on a huge number, 保…争 of 400 digits) states no amount.
+  return found.filter((q) => Number.isFinite(q.value) && (q.value_high === null || Number.isFinite(q.value_high))).sort((a, b) => a.start - b.start);
 }
 

@@ -35,5 +35,11 @@ export function isCommonHanCode(code: number): boolean {
 /** A Han character of the BMP: the unified ideographs, extension A and the compatibility ideographs. */
 export const isHanCode = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 
+/** Whether the text holds any Han character: what a Chinese article cannot do without. */
+export function hasHan(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isHanCode(text.charCodeAt(i))) return true;
+  return false;
+}
+
 /** Only unified ideographs (4E00–9FFF) are ever common: a GBK or Big5 code that decodes to one. */
 const isUnifiedIdeograph = (ch: string) => ch.length === 1 && ch >= "\u4e00" && ch <= "\u9fff";

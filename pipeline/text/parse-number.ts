@@ -5,9 +5,19 @@ const DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2,
 const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const SCALES: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-/** Value of a Chinese numeral below 万: 三千二百 → 3200, 十五 → 15, 二十 → 20. */
+/** Arabic digits, with thousands separators (12,500) or a decimal point. */
+const ARABIC = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** Value of a Chinese numeral below 万: 三千二百 → 3200, 十五 → 15, 二十 → 20, 六点四 → 6.4. */
 function parseSmall(text: string): number | null {
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (ARABIC.test(text)) return Number(text.replaceAll(",", ""));
+  const point = text.indexOf("点");
+  if (point >= 0) {
+    const whole = point === 0 ? null : parseSmall(text.slice(0, point));
+    const decimals = [...text.slice(point + 1)].map((ch) => DIGITS[ch]);
+    if (whole === null || decimals.length === 0 || decimals.some((d) => d === undefined)) return null;
+    return Number(`${whole}.${decimals.join("")}`);
+  }
   let total = 0;
   let digit: number | null = null;
   for (const ch of text) {
@@ -24,8 +34,16 @@ function parseSmall(text: string): number | null {
   return total + (digit ?? 0);
 }
 
-/** The value of a numeral, or null when the text is not one. Scale words multiply what precedes them (1.35亿 → 135000000, 百万 → 1000000). */
+/**
+ * The value of a numeral, or null when the text is not one or names more than a double holds (300 digits).
+ * Scale words multiply what precedes them (1.35亿 → 135000000, 百万 → 1000000).
+ */
 export function parseNumber(text: string): number | null {
+  const value = parseNumeral(text);
+  return value !== null && Number.isFinite(value) ? value : null;
+}
+
+function parseNumeral(text: string): number | null {
   if (text === "") return null;
   let total = 0;
   let rest = text;

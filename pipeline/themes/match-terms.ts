@@ -1,3 +1,4 @@
+import { scopedMemo } from "../lib/scoped-memo.ts";
 import { segment } from "../text/segment.ts";
 import { codebook, type ThemeCode } from "../../schemas/theme-codebook.ts";
 
@@ -14,12 +15,7 @@ const longestTerm = Math.max(...[...themeOfTerm.keys()].map((term) => term.lengt
 /** Quotation marks set slogans apart (“融深”“融湾”, “三旧”改造), so a term may run across them. */
 const QUOTE = /^[“”‘’「」『』"']+$/;
 
-/**
- * Codebook terms in the text, matched on whole tokens: a term must cover one or more consecutive tokens exactly,
- * so 民生 does not match inside 国民/生产总值 and 健康 not inside the neutral phrase 健康发展. The longest term
- * starting at a token wins and its tokens are consumed, so 粤港澳大湾区 counts once, not also as 大湾区.
- */
-export function matchTerms(text: string): TermMatch[] {
+const termMemo = scopedMemo((text: string): readonly TermMatch[] => {
   const tokens = segment(text).filter((token) => !QUOTE.test(token.word));
   const matches: TermMatch[] = [];
   for (let i = 0; i < tokens.length; ) {
@@ -38,4 +34,14 @@ export function matchTerms(text: string): TermMatch[] {
     i = best.last + 1;
   }
   return matches;
-}
+});
+
+/**
+ * Codebook terms in the text, matched on whole tokens: a term must cover one or more consecutive tokens exactly,
+ * so 民生 does not match inside 国民/生产总值 and 健康 not inside the neutral phrase 健康发展. The longest term
+ * starting at a token wins and its tokens are consumed, so 粤港澳大湾区 counts once, not also as 大湾区.
+ */
+export const matchTerms = (text: string): readonly TermMatch[] => termMemo.get(text);
+
+/** Runs `work` with matchTerms remembering its answers until it returns: an article's themes and targets ask about the same sentences. */
+export const withTermMemo = termMemo.within;

@@ -32,12 +32,14 @@ function emphasisOf(block: Block | undefined): number {
 export function scoreThemes(view: ArticleView, districtId: string | null): ThemeRow[] {
   const { doc } = view;
   const blocks = new Map(doc.blocks.map((block) => [block.id, block]));
-  const sentences = doc.sentences.filter((s) => !doc.unreliable.some((u) => u.start < s.end && s.start < u.end));
+  const sentences = doc.sentences.filter((s) => !view.unreliable(s.start, s.end));
   const tallies = new Map<ThemeCode, ThemeTally>();
   for (const sentence of sentences) {
     const hits = new Map<ThemeCode, string[]>();
     for (const { theme_code, term } of matchTerms(doc.text.slice(sentence.start, sentence.end))) {
-      hits.set(theme_code, (hits.get(theme_code) ?? []).concat(term));
+      const terms = hits.get(theme_code);
+      if (terms) terms.push(term);
+      else hits.set(theme_code, [term]);
     }
     const emphasis = emphasisOf(blocks.get(sentence.block_id));
     for (const [code, terms] of hits) {

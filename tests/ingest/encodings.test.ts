@@ -80,6 +80,6 @@ describe("the same article in every encoding a Chinese web copy arrives in", () 
   it("rejects bytes that decode as nothing readable, naming the file", () => {
     const noise = Uint8Array.from({ length: 400 }, (_, i) => 0x80 + ((i * 37) % 0x7f));
     const result = classifyFile("noise.txt", noise);
-    expect(result).toMatchObject({ status: "rejected", source_file: "noise.txt", reason: expect.stringMatching(/undecodable/) });
+    expect(result).toMatchObject({ status: "rejected", source_file: "noise.txt", reason: expect.stringMatching(/^does not read as Chinese text: best decode gb18030, confidence 0\.\d+ \(below 0\.3\)$/u) });
   });
 });

@@ -50,8 +50,8 @@ describe("ingest stage", () => {
     const paths = buildPaths(dirs);
     const accepted = await readJsonlAll<IngestRecord>(paths.ingestManifest);
     expect(accepted.map((r) => r.source_file)).toEqual(["a.txt", "c.txt"]);
-    const rejections = JSON.parse(await readFile(paths.ingestRejections, "utf8")) as Array<{ source_file: string; reason: string }>;
+    const rejections = JSON.parse(await readFile(paths.rejections("ingest"), "utf8")) as Array<{ source_file: string; reason: string }>;
     expect(rejections.map((r) => r.source_file)).toEqual(["b-copy.txt", "empty.txt", "link.txt", "notes.md"]);
-    expect(rejections[0]!.reason).toContain("duplicate of a.txt");
+    expect(rejections[0]!.reason).toContain("same decoded text as a.txt");
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { startProgress } from "../../pipeline/lib/progress.ts";
 
 function fakeStream(isTTY: boolean) {
@@ -30,6 +30,25 @@ describe("startProgress", () => {
     clock = 6000;
     progress.tick(3);
     expect(writes).toEqual(["extract: 3 0.5/s 6.0 s\n"]);
+  });
+
+  it("logs on a timer while no item finishes (one slow article in a worker), and stops at done", () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 0;
+      const { stream, writes } = fakeStream(false);
+      const progress = startProgress({ label: "extract", total: 3, stream, everyMs: 10_000, now: () => clock });
+      clock = 10_000;
+      vi.advanceTimersByTime(10_000);
+      clock = 20_000;
+      vi.advanceTimersByTime(10_000);
+      expect(writes).toEqual(["extract: 0/3 (0%) 0.0/s 10.0 s\n", "extract: 0/3 (0%) 0.0/s 20.0 s\n"]);
+      progress.done();
+      vi.advanceTimersByTime(60_000);
+      expect(writes).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("redraws one line with a bar on a terminal, then ends it", () => {

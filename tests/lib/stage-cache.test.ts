@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -78,5 +78,20 @@ describe("openStageCache", () => {
     await rm(output);
     await rm(`${output}.meta.json`);
     expect((await buildOnce({}, text)).hit).toBe(false);
+  });
+
+  it("takes a current output from elsewhere, linked into place with its sidecar, and passes over one built from another input", async () => {
+    const { output: other } = await buildOnce({}, text);
+    const stale = join(dir, "stale", "a1.json");
+    const staleCache = await openStageCache({ code: [entry] });
+    await storeOutput(stale, "{}", staleCache.stamp(sha256Hex("another text")), { sentences: 0 });
+    const cache = await openStageCache({ code: [entry], elsewhere: async () => [stale, other] });
+    const output = join(dir, "merged", "a1.json");
+    expect(await cache.lookup(output, sha256Hex(text))).toMatchObject({ input_sha256: sha256Hex(text), summary: { sentences: 1 } });
+    expect(cache.stats).toEqual({ hits: 1, misses: 0 });
+    expect((await stat(output)).ino).toBe((await stat(other)).ino);
+    expect(await readFile(`${output}.meta.json`, "utf8")).toBe(await readFile(`${other}.meta.json`, "utf8"));
+    expect(await cache.lookup(join(dir, "merged", "a2.json"), sha256Hex("another text"))).not.toBeNull();
+    expect(await cache.lookup(join(dir, "merged", "a3.json"), sha256Hex("a text built nowhere"))).toBeNull();
   });
 });

@@ -1,19 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { sha256Hex } from "../../pipeline/lib/hash.ts";
-import { mapInWorkers, type PoolTask } from "../../pipeline/lib/worker-pool.ts";
+import { mapInWorkers, type PoolTask, type Settled } from "../../pipeline/lib/worker-pool.ts";
 
-/** A task that busy-waits `spin` ms before answering, so early items can finish after later ones. */
+/**
+ * A task that busy-waits `spin` ms before answering, so early items can finish after later ones; `fail` throws,
+ * `crash` ends its worker.
+ */
 const spinTask: PoolTask = {
   module: new URL(
-    `data:text/javascript,${encodeURIComponent(`export function run({ id, spin, fail }) {
+    `data:text/javascript,${encodeURIComponent(`export function run({ id, spin, fail, crash }) {
       const end = Date.now() + spin;
       while (Date.now() < end);
       if (fail) throw new Error("bad article text");
+      if (crash) process.exit(3);
       return { id };
     }`)}`,
   ),
   exportName: "run",
 };
+
+type Item = { id: string; spin: number; fail?: boolean; crash?: boolean };
+const values = <O>(results: ReadonlyArray<Settled<O>>) => results.map((r) => (r.ok ? r.value : r.reason));
 
 /** A real TypeScript module of the pipeline, loaded by each worker through tsx. */
 const hashTask: PoolTask = { module: new URL("../../pipeline/lib/hash.ts", import.meta.url), exportName: "sha256Hex" };
@@ -24,19 +31,19 @@ async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
   return out;
 }
 
-const items = Array.from({ length: 24 }, (_, i) => ({ id: `article-${i}`, spin: i % 6 === 0 ? 40 : 1, fail: false }));
+const items: Item[] = Array.from({ length: 24 }, (_, i) => ({ id: `article-${i}`, spin: i % 6 === 0 ? 40 : 1 }));
 
 describe("mapInWorkers", () => {
   it.each([1, 2, 3])("returns results in input order with %i job(s)", async (jobs) => {
-    const results = await collect(mapInWorkers<(typeof items)[0], { id: string }>(items, spinTask, { jobs, window: 5 }));
-    expect(results.map((r) => r.id)).toEqual(items.map((i) => i.id));
+    const results = await collect(mapInWorkers<Item, { id: string }>(items, spinTask, { jobs, window: 5 }));
+    expect(values(results)).toEqual(items.map((i) => ({ id: i.id })));
   });
 
   it("runs TypeScript modules in workers and matches the in-thread results", async () => {
     const texts = Array.from({ length: 50 }, (_, i) => `第${i}条 实施`.repeat(i + 1));
     const expected = texts.map((t) => sha256Hex(t));
-    expect(await collect(mapInWorkers(texts, hashTask, { jobs: 1 }))).toEqual(expected);
-    expect(await collect(mapInWorkers(texts, hashTask, { jobs: 2, window: 3 }))).toEqual(expected);
+    expect(values(await collect(mapInWorkers(texts, hashTask, { jobs: 1 })))).toEqual(expected);
+    expect(values(await collect(mapInWorkers(texts, hashTask, { jobs: 2, window: 3 })))).toEqual(expected);
   });
 
   it("pulls lazily from an async source, at most `window` items ahead of the consumer", async () => {
@@ -52,10 +59,25 @@ describe("mapInWorkers", () => {
     consumedAt.forEach((p, i) => expect(p - i).toBeLessThanOrEqual(4));
   });
 
-  it.each([1, 2])("names the failing article with %i job(s)", async (jobs) => {
+  it("in this thread (1 job), fails a throwing item alone, with its message, and goes on with the rest", async () => {
     const failing = items.map((item, i) => (i === 7 ? { ...item, fail: true } : item));
-    const run = collect(mapInWorkers(failing, spinTask, { jobs, name: (item) => item.id }));
-    await expect(run).rejects.toThrow("article-7: bad article text");
+    const results = values(await collect(mapInWorkers(failing, spinTask, { jobs: 1, name: (item) => item.id })));
+    expect(results).toEqual(items.map((item, i) => (i === 7 ? "bad article text" : { id: item.id })));
+  });
+
+  // The runaway asks for ten minutes, past the test's timeout: only the budget lets the test finish.
+  it("in workers, fails alone an item that throws, one that crashes its worker and one past its budget, and goes on", async () => {
+    const reasons = new Map([[3, "ran past the time budget of 0.25 s"], [5, "its worker crashed: exited with code 3"], [7, "bad article text"]]);
+    const bad = items.slice(0, 12).map((item, i) => (i === 3 ? { ...item, spin: 600_000 } : i === 5 ? { ...item, crash: true } : i === 7 ? { ...item, fail: true } : item));
+    const results = await collect(mapInWorkers(bad, spinTask, { jobs: 2, budgetMs: 250 }));
+    // Items that shared a worker with the runaway or the crash ran again alone, and came out whole.
+    expect(values(results)).toEqual(bad.map((item, i) => reasons.get(i) ?? { id: item.id }));
+  });
+
+  it("in this thread (1 job), fails an item past its budget when it returns, with the workers' reason", async () => {
+    const slow = items.slice(0, 4).map((item, i) => (i === 2 ? { ...item, spin: 300 } : item));
+    const results = await collect(mapInWorkers(slow, spinTask, { jobs: 1, budgetMs: 100 }));
+    expect(values(results)).toEqual(slow.map((item, i) => (i === 2 ? "ran past the time budget of 0.1 s" : { id: item.id })));
   });
 
   it("gives each worker a second item while its first waits on I/O", async () => {
@@ -75,7 +97,7 @@ describe("mapInWorkers", () => {
     };
     const shared = new SharedArrayBuffer(4);
     const seen = await collect(mapInWorkers([shared, shared, shared, shared], waitTask, { jobs: 2 }));
-    expect(seen).toEqual([4, 4, 4, 4]);
+    expect(values(seen)).toEqual([4, 4, 4, 4]);
   });
 
   it("starts no worker for an empty input (a no-op rebuild pays nothing)", async () => {
