@@ -1,7 +1,10 @@
-import { cp, mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cp, mkdtemp, readdir, readFile, rm, stat, statfs } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, inject } from "vitest";
+import { tables as tableDefs } from "../schemas/index.ts";
 import type { NormalizedArticle } from "../schemas/normalized-article.ts";
 import { classifyFile } from "../pipeline/ingest/classify-file.ts";
 import { sha256Hex } from "../pipeline/lib/hash.ts";
@@ -11,6 +14,9 @@ import { articleView } from "../pipeline/text/article-view.ts";
 import { defaultDirs, type Dirs } from "../pipeline/lib/paths.ts";
 import { runStages } from "../pipeline/stages/run-stages.ts";
 import type { TableRows } from "../pipeline/lib/table-rows.ts";
+import { buildRelease, type ReleaseOptions } from "../pipeline/publish/build-release.ts";
+import type { DatasetInfo } from "../pipeline/publish/dataset-info.ts";
+import { writeRelease, type PublishOptions } from "../pipeline/publish/write-release.ts";
 
 /** A fresh temporary folder, removed after the file's tests. */
 export async function tempDir(prefix = "plans-"): Promise<string> {
@@ -33,14 +39,20 @@ export const sharedBuild = (): Dirs => {
   return { raw, build, dist };
 };
 
-/** A private copy of the shared build folder, with the shared release (`dist`) copied too or left empty. */
-export async function copyOfSharedBuild({ withDist = false } = {}): Promise<Dirs> {
-  const shared = sharedBuild();
+/** A private copy of a build folder (by default the shared one), with its release (`dist`) copied too or left empty. */
+export async function copyOfSharedBuild({ withDist = false, of = sharedBuild() } = {}): Promise<Dirs> {
   const root = await tempDir("build-copy-");
-  const dirs = { raw: shared.raw, build: join(root, "build"), dist: join(root, "dist") };
-  await cp(shared.build, dirs.build, { recursive: true });
-  if (withDist) await cp(shared.dist, dirs.dist, { recursive: true });
+  const dirs = { raw: of.raw, build: join(root, "build"), dist: join(root, "dist") };
+  await cp(of.build, dirs.build, { recursive: true });
+  if (withDist) await cp(of.dist, dirs.dist, { recursive: true });
   return dirs;
+}
+
+/** Every stage run on the first `articles` development articles: a build a child process publishes in a second. */
+export async function smallBuild(articles = 2): Promise<Dirs> {
+  const raw = await tempDir("raw-");
+  for (const name of devFiles.slice(0, articles)) await cp(join(defaultDirs.raw, name), join(raw, name));
+  return runPipeline("all", raw);
 }
 
 /** Tables held in memory, read the way publish reads the validated tables: a fresh stream per call. */
@@ -48,6 +60,69 @@ export const inMemoryRows = (tables: Readonly<Record<string, ReadonlyArray<Recor
   (name) => (async function* () {
     yield* tables[name] ?? [];
   })();
+
+type Row = Record<string, unknown>;
+export type Tables = Record<string, Row[]>;
+
+/**
+ * The shared release's rows of its first `articles` articles (and the districts and codebook they refer to): tests
+ * about how releases are written need a few articles, not the whole corpus.
+ */
+export async function releaseRows({ dist }: Dirs, articles = 3): Promise<Tables> {
+  const folder = (await readdir(dist)).find((n) => /^v\d/.test(n))!;
+  const all: Tables = Object.fromEntries(
+    await Promise.all(tableDefs.map(async (t) => [t.name, JSON.parse(await readFile(join(dist, folder, `${t.name}.json`), "utf8")) as Row[]] as const)),
+  );
+  const kept = new Set(all.articles!.slice(0, articles).map((a) => a["article_id"]));
+  const districts = new Set(all.articles!.filter((a) => kept.has(a["article_id"])).map((a) => a["district_id"]));
+  const keep = (row: Row) => ("article_id" in row ? kept.has(row["article_id"]) : "district_id" in row ? districts.has(row["district_id"]) : true);
+  return Object.fromEntries(Object.entries(all).map(([name, rows]) => [name, rows.filter(keep)]));
+}
+
+/** Publishes rows held in memory as release `release.version` into dist. */
+export const publishRows = (dist: string, release: DatasetInfo, rows: Tables, options: ReleaseOptions = {}, publish: PublishOptions = {}) =>
+  writeRelease(dist, release, (dir) => buildRelease(dir, release, tableDefs, inMemoryRows(rows), options), publish);
+
+let tmpfs: boolean | undefined;
+/** Whether this process may mount a tmpfs (root on Linux): the full-disk tests need one, and are skipped without. */
+export function canMountTmpfs(): boolean {
+  if (tmpfs === undefined) {
+    const dir = mkdtempSync(join(tmpdir(), "tmpfs-probe-"));
+    try {
+      execFileSync("mount", ["-t", "tmpfs", "-o", "size=4k", "tmpfs", dir], { stdio: "ignore" });
+      execFileSync("umount", [dir]);
+      tmpfs = true;
+    } catch {
+      tmpfs = false;
+    }
+    rmSync(dir, { recursive: true });
+  }
+  return tmpfs;
+}
+
+export interface SmallDisk {
+  dir: string;
+  /** Inodes in use (tmpfs counts a hard link as one). */
+  inodesUsed(): Promise<number>;
+  /** Changes the disk's limits in place, keeping its files. */
+  resize(limits: { bytes: number; inodes: number }): void;
+}
+
+/** A folder on a tmpfs of its own, `bytes` large with `inodes` inodes, unmounted after the file's tests: a disk that fills up. */
+export async function smallDisk(limits: { bytes: number; inodes: number }): Promise<SmallDisk> {
+  const dir = await tempDir("disk-");
+  execFileSync("mount", ["-t", "tmpfs", "-o", `size=${limits.bytes},nr_inodes=${limits.inodes}`, "tmpfs", dir]);
+  // After hooks run last-registered first: unmounted before tempDir removes the folder.
+  afterAll(() => execFileSync("umount", [dir]));
+  return {
+    dir,
+    inodesUsed: async () => {
+      const { files, ffree } = await statfs(dir);
+      return files - ffree;
+    },
+    resize: ({ bytes, inodes }) => execFileSync("mount", ["-o", `remount,size=${bytes},nr_inodes=${inodes}`, dir]),
+  };
+}
 
 /** Every file under dir (and its folders), by relative path, as its hash: two equal snapshots are byte-identical trees. */
 export async function snapshot(dir: string): Promise<Record<string, string>> {

@@ -3,10 +3,12 @@ import { join } from "node:path";
 import Papa from "papaparse";
 import { z } from "zod";
 import type { ArticleRow } from "../../schemas/articles.ts";
-import type { NormalizedArticle } from "../../schemas/normalized-article.ts";
+import type { NormalizedArticle, NormalizedEntry } from "../../schemas/normalized-article.ts";
 import { TargetRow } from "../../schemas/targets.ts";
 import { readJsonlAll } from "../lib/files.ts";
 import type { BuildPaths } from "../lib/paths.ts";
+import { PipelineError } from "../lib/pipeline-error.ts";
+import { readVerified } from "../lib/read-verified.ts";
 import { sameNumber } from "./evaluate-targets.ts";
 import type { SourceRow } from "../../schemas/sources.ts";
 import { charClass, COLONS, COMMAS, SEMICOLONS, STOPS } from "../text/punctuation.ts";
@@ -297,9 +299,13 @@ export async function scoreBuildStructure(
   const corpora = (await readdir(goldDir)).flatMap((name) => name.match(/^sections\.(\w+)\.csv$/u)?.[1] ?? []).sort();
   const places = new Map<string, string>();
   for (const { source_file, place_code } of await readJsonlAll<SourceRow>(paths.extractTable("sources"))) if (place_code) places.set(source_file, place_code);
+  // Each text is read with the hash the normalize manifest gives it, as validate and extract read it.
+  const sha = new Map((await readJsonlAll<NormalizedEntry>(paths.normalizeManifest)).map((e) => [e.article_id, e.sha256]));
   const scored: ScoredArticle[] = await Promise.all(
     articles.map(async (a) => {
-      const doc = JSON.parse(await readFile(paths.normalizedArticle(a.article_id), "utf8")) as NormalizedArticle;
+      const recorded = sha.get(a.article_id);
+      if (recorded === undefined) throw new PipelineError(`article ${a.article_id} of the articles table is not in ${paths.normalizeManifest}: run extract again (make extract)`);
+      const doc = JSON.parse((await readVerified(paths.normalizedArticle(a.article_id), recorded, "normalize")).toString("utf8")) as NormalizedArticle;
       return { article_id: a.article_id, source_file: a.source_file, raw: doc.raw_text, text: doc.text, report_year: a.report_year, district_id: a.district_id };
     }),
   );

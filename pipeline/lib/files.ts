@@ -3,13 +3,24 @@ import { createReadStream } from "node:fs";
 import { mkdir, open, readdir, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { createInterface } from "node:readline";
+import { atPath } from "./io-error.ts";
+
+/** The name a file is written under before it is renamed into place: per process, so two writers never share one. */
+const temporary = (path: string) => `${path}.${process.pid}.tmp`;
+const TEMPORARY = /\.\d+\.tmp$/;
+
+/** Removes the temporary files an interrupted run left in `dir` (not in its folders); only while no other run writes there. */
+export async function removeTemporaryFiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => TEMPORARY.test(name)).map((name) => rm(join(dir, name), { force: true })));
+}
 
 /** Writes next to the target and renames, so readers never see a half-written file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
+  await atPath("creating", dirname(path), () => mkdir(dirname(path), { recursive: true }));
+  const tmp = temporary(path);
+  await atPath("writing", tmp, () => writeFile(tmp, data));
+  await atPath("renaming into place", path, () => rename(tmp, path));
 }
 
 export async function writeJson(path: string, value: unknown): Promise<void> {
@@ -24,9 +35,9 @@ export class JsonlWriter {
   private constructor(private readonly path: string, private readonly tmp: string) {}
 
   static async open(path: string): Promise<JsonlWriter> {
-    await mkdir(dirname(path), { recursive: true });
-    const writer = new JsonlWriter(path, `${path}.${process.pid}.tmp`);
-    writer.handle = await open(writer.tmp, "w");
+    await atPath("creating", dirname(path), () => mkdir(dirname(path), { recursive: true }));
+    const writer = new JsonlWriter(path, temporary(path));
+    writer.handle = await atPath("creating", writer.tmp, () => open(writer.tmp, "w"));
     return writer;
   }
 
@@ -38,9 +49,9 @@ export class JsonlWriter {
 
   async close(): Promise<number> {
     await this.flush();
-    await this.handle?.close();
+    await atPath("closing", this.tmp, async () => this.handle?.close());
     this.handle = null;
-    await rename(this.tmp, this.path);
+    await atPath("renaming into place", this.path, () => rename(this.tmp, this.path));
     return this.count;
   }
 
@@ -52,7 +63,7 @@ export class JsonlWriter {
 
   private async flush(): Promise<void> {
     if (this.buffer.length === 0) return;
-    await this.handle!.write(this.buffer);
+    await atPath("writing", this.tmp, () => this.handle!.write(this.buffer));
     this.buffer = "";
   }
 }

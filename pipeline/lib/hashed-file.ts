@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { open, writeFile, type FileHandle } from "node:fs/promises";
 import { sha256Hex } from "./hash.ts";
+import { atPath } from "./io-error.ts";
 
 /** What a written file is: its size and sha256, as SHA256SUMS and datapackage.json state them. */
 export interface WrittenFile {
@@ -12,7 +13,7 @@ const FLUSH_AT = 1 << 20;
 
 /** Writes a small file whole and says what it is. */
 export async function writeHashedFile(path: string, text: string): Promise<WrittenFile> {
-  await writeFile(path, text);
+  await atPath("writing", path, () => writeFile(path, text));
   return { bytes: Buffer.byteLength(text), sha256: sha256Hex(text) };
 }
 
@@ -26,10 +27,10 @@ export class HashedFile {
   private pendingBytes = 0;
   private bytes = 0;
 
-  private constructor(private readonly handle: FileHandle) {}
+  private constructor(private readonly path: string, private readonly handle: FileHandle) {}
 
   static async create(path: string): Promise<HashedFile> {
-    return new HashedFile(await open(path, "w"));
+    return new HashedFile(path, await atPath("creating", path, () => open(path, "w")));
   }
 
   async write(piece: string | Uint8Array): Promise<void> {
@@ -51,14 +52,14 @@ export class HashedFile {
     try {
       await this.flush();
     } finally {
-      await this.handle.close();
+      await atPath("closing", this.path, () => this.handle.close());
     }
     return { bytes: this.bytes, sha256: this.hash.digest("hex") };
   }
 
   private async flush(): Promise<void> {
     if (this.pendingBytes === 0) return;
-    await this.handle.write(Buffer.concat(this.pending, this.pendingBytes));
+    await atPath("writing", this.path, () => this.handle.write(Buffer.concat(this.pending, this.pendingBytes)));
     this.pending = [];
     this.pendingBytes = 0;
   }

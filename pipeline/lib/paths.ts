@@ -73,6 +73,8 @@ export function buildPaths(dirs: Dirs) {
   return {
     ...distPaths(dirs.dist),
     raw: dirs.raw,
+    /** The folder of a stage's manifests, tables and report (its per-article outputs are in folders below it). */
+    stageFolder: stage,
     /** What the runner recorded of a stage's last finished run: its key and its outputs' hashes. */
     stageRecord: (name: string) => join(stage(name), "stage.json"),
     /** How long the slowest articles of a stage's last run took: what the run summary shows. */

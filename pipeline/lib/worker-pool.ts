@@ -1,5 +1,7 @@
 import { availableParallelism } from "node:os";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { IoError } from "./io-error.ts";
+import { PipelineError, RunError } from "./pipeline-error.ts";
 
 /** A pure per-item function, named by module and export so that every worker can load it itself. */
 export interface PoolTask {
@@ -25,7 +27,8 @@ export interface PoolOptions<I> {
 export type Settled<O> = { ok: true; value: O; ms: number } | { ok: false; reason: string; ms: number };
 
 type TaskFn = (input: unknown) => unknown;
-type Outcome = { ms: number } & ({ ok: true; value: unknown } | { ok: false; message: string });
+/** A failure that stops the run (`stops`) carries what rebuilds it in the pool's thread: an IoError's code and path. */
+type Outcome = { ms: number } & ({ ok: true; value: unknown } | { ok: false; message: string; stops?: { io?: { code: string; path: string } } });
 type Reply = Outcome & { index: number };
 type Message = Reply | { ready: true };
 
@@ -58,16 +61,21 @@ function startWorker(task: PoolTask): Worker {
   return new Worker(boot, { eval: true, workerData: { [POOL_WORKER]: { module: task.module.href, exportName: task.exportName } } });
 }
 
-/** Runs an item, timed; a throw is the item's failure. */
+/** Runs an item, timed; a throw is the item's failure, unless it is the run's (a full disk, a changed build file). */
 async function settle(fn: TaskFn, item: unknown): Promise<Outcome> {
   const started = performance.now();
   try {
     const value = await fn(item);
     return { ok: true, value, ms: performance.now() - started };
   } catch (error) {
-    return { ok: false, message: messageOf(error), ms: performance.now() - started };
+    const stops = error instanceof PipelineError && error.stopsRun ? { io: error instanceof IoError ? { code: error.code, path: error.path } : undefined } : undefined;
+    return { ok: false, message: messageOf(error), ms: performance.now() - started, stops };
   }
 }
+
+/** The error that stops the run, as the item's thread threw it; its message already names the path, not the item. */
+const stopping = (outcome: Outcome): Error | null =>
+  outcome.ok || !outcome.stops ? null : outcome.stops.io ? new IoError(outcome.stops.io.code, outcome.stops.io.path, outcome.message) : new RunError(outcome.message);
 
 const toSettled = <O>(outcome: Outcome): Settled<O> =>
   outcome.ok ? { ok: true, value: outcome.value as O, ms: outcome.ms } : { ok: false, reason: outcome.message, ms: outcome.ms };
@@ -78,6 +86,8 @@ async function* mapInThread<I, O>(items: AsyncIterable<I> | Iterable<I>, task: P
   const fn = await loadTask(task);
   for await (const item of items) {
     const outcome = await settle(fn, item);
+    const stops = stopping(outcome);
+    if (stops) throw stops;
     yield budgetMs !== undefined && outcome.ms > budgetMs ? { ok: false, reason: overBudget(budgetMs), ms: outcome.ms } : toSettled<O>(outcome);
   }
 }
@@ -106,7 +116,8 @@ interface Slot<I> {
  * start only when there is work for them, so an empty input costs nothing.
  *
  * One item never stops the others: a throw fails that item; an item that runs past `budgetMs`, or whose worker
- * crashes, fails too, and its worker is replaced. A worker holding two items when that happens cannot tell which
+ * crashes, fails too, and its worker is replaced. Only a failure that is the run's (PipelineError.stopsRun: a full
+ * disk, a build file changed since it was recorded) stops the pool, and is thrown as it was. A worker holding two items when that happens cannot tell which
  * one overran, so both run again, each alone. A task that cannot be loaded stops the pool (it fails every item).
  */
 export async function* mapInWorkers<I, O>(
@@ -159,7 +170,9 @@ export async function* mapInWorkers<I, O>(
       if (at < 0) return;
       clearTimeout(slot.jobs[at]!.timer);
       slot.jobs.splice(at, 1);
-      settled.set(message.index, toSettled<O>(message));
+      const stops = stopping(message);
+      if (stops) failure ??= stops;
+      else settled.set(message.index, toSettled<O>(message));
       pump();
       wake();
     });

@@ -1,4 +1,4 @@
-import { stat, writeFile } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { TableDef } from "../../schemas/column.ts";
 import { fileSha256 } from "../lib/files.ts";
@@ -33,7 +33,8 @@ export interface ReleaseOptions {
 
 /**
  * Writes every file of a release into `dir`: each table streamed into its formats, then the documents that
- * describe them (datapackage.json, data dictionary, CHANGES.md, dataset card) and SHA256SUMS.
+ * describe them (datapackage.json, data dictionary, CHANGES.md, dataset card) and SHA256SUMS. Returns the rows
+ * written per table.
  */
 export async function buildRelease(
   dir: string,
@@ -41,7 +42,7 @@ export async function buildRelease(
   defs: readonly TableDef[],
   rows: TableRows,
   { previous = null, scores = null, site = null }: ReleaseOptions = {},
-): Promise<void> {
+): Promise<Record<string, number>> {
   const written: WrittenTable[] = [];
   // Shared by the tables in release order, so a table follows the keys the tables before it renamed.
   const renames: Renames = new Map();
@@ -75,5 +76,6 @@ export async function buildRelease(
   for (const [name, text] of Object.entries(documents)) facts.set(name, { path: name, ...(await writeHashedFile(join(dir, name), text)) });
   for (const file of (await site?.(dir)) ?? []) facts.set(file.path, file);
   const sums = [...facts.keys()].sort().map((name) => `${facts.get(name)!.sha256}  ${name}`).join("\n") + "\n";
-  await writeFile(join(dir, "SHA256SUMS"), sums);
+  await writeHashedFile(join(dir, "SHA256SUMS"), sums);
+  return Object.fromEntries(written.map((t) => [t.def.name, t.rows]));
 }

@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { datasetInfoPath } from "../lib/paths.ts";
+import { PipelineError } from "../lib/pipeline-error.ts";
 
 /** dataset.json: the one place that holds the dataset's version and release date. */
 export const DatasetInfo = z.object({
   name: z.string().regex(/^[a-z0-9._-]+$/),
   title: z.string(),
   version: z.string().regex(/^\d+\.\d+\.\d+$/, "version must be semver MAJOR.MINOR.PATCH"),
+  /** A real calendar day: it becomes every mtime in the archive (2026-13-45 would make them NaN). */
   released: z.iso.date(),
   description: z.string(),
   licenses: z.array(z.object({ name: z.string(), title: z.string(), path: z.string() })).min(1),
@@ -27,5 +29,7 @@ export const DatasetInfo = z.object({
 export type DatasetInfo = z.infer<typeof DatasetInfo>;
 
 export function readDatasetInfo(path = datasetInfoPath): DatasetInfo {
-  return DatasetInfo.parse(JSON.parse(readFileSync(path, "utf8")));
+  const parsed = DatasetInfo.safeParse(JSON.parse(readFileSync(path, "utf8")));
+  if (!parsed.success) throw new PipelineError(`${path} is not a valid dataset description:\n${z.prettifyError(parsed.error)}`);
+  return parsed.data;
 }

@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import sqlite from "node-sqlite3-wasm";
 import type { TableDef } from "../../schemas/column.ts";
 import type { TableSchema } from "../../schemas/datapackage.ts";
+import { atPathWithoutErrno } from "../lib/io-error.ts";
 import type { DatasetInfo } from "./dataset-info.ts";
 import { describeColumns, type Column } from "./describe-columns.ts";
 import { createIndexes, createTable, quoteName, quoteText } from "./sqlite-ddl.ts";
@@ -32,6 +33,8 @@ const METADATA = {
 };
 
 type Database = InstanceType<typeof sqlite.Database>;
+/** SQLite's messages for a failed read, write or open, and node-sqlite3-wasm's for an open (both keep the errno to themselves). */
+const SQLITE_IO = /^(disk I\/O error|database or disk is full|unable to open database file|Could not open the database )/;
 type SqlValue = string | number | null;
 
 /** A row's value as SQLite stores it, failing on a value of the wrong type (a non-STRICT table would keep it). */
@@ -118,19 +121,22 @@ export async function toSqlite(path: string, info: ReleaseInfo, defs: readonly T
     if (defs.some((d) => d.name === name)) throw new Error(`table ${name}: the name is taken by the database's own ${name}`);
   }
   await rm(path, { force: true });
-  const db = new sqlite.Database(path);
+  const sqliteIo = (error: Error) => SQLITE_IO.test(error.message);
+  const db = await atPathWithoutErrno("creating", path, sqliteIo, async () => new sqlite.Database(path));
   try {
-    // No journal: a failed build is thrown away whole, never rolled back. Keys are checked once every row is
-    // in, since release order is not reference order (articles come before districts).
-    db.exec("PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF");
-    const columns = new Map(defs.map((d) => [d.name, describeColumns(d)]));
-    for (const def of defs) db.exec(createTable(def, columns.get(def.name)!));
-    for (const def of defs) await insertRows(db, def.name, columns.get(def.name)!, rows(def.name));
-    for (const sql of createIndexes(defs)) db.exec(sql);
-    for (const view of views) db.exec(`CREATE VIEW ${quoteName(view.name)} AS\n${view.select}`);
-    writeMetadata(db, info, defs, columns);
-    checkDatabase(db);
-    db.close();
+    await atPathWithoutErrno("writing", path, sqliteIo, async () => {
+      // No journal: a failed build is thrown away whole, never rolled back. Keys are checked once every row is
+      // in, since release order is not reference order (articles come before districts).
+      db.exec("PRAGMA page_size = 4096; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF");
+      const columns = new Map(defs.map((d) => [d.name, describeColumns(d)]));
+      for (const def of defs) db.exec(createTable(def, columns.get(def.name)!));
+      for (const def of defs) await insertRows(db, def.name, columns.get(def.name)!, rows(def.name));
+      for (const sql of createIndexes(defs)) db.exec(sql);
+      for (const view of views) db.exec(`CREATE VIEW ${quoteName(view.name)} AS\n${view.select}`);
+      writeMetadata(db, info, defs, columns);
+      checkDatabase(db);
+      db.close();
+    });
   } catch (error) {
     if (db.isOpen) db.close();
     await rm(path, { force: true });

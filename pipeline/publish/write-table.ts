@@ -61,7 +61,14 @@ async function closeAll(files: readonly HashedFile[], work: Promise<unknown>): P
 
 /** Streams the pieces into one file per format; a failure stops every writer and still closes every file. */
 async function writeFormats<P>(dir: string, table: FormatTable, formats: ReadonlyArray<{ name: string; open(file: HashedFile, table: FormatTable): FormatWriter<P> }>, pieces: AsyncIterable<P>) {
-  const files = await Promise.all(formats.map((f) => HashedFile.create(join(dir, `${table.def.name}.${f.name}`))));
+  const opened = await Promise.allSettled(formats.map((f) => HashedFile.create(join(dir, `${table.def.name}.${f.name}`))));
+  const files = opened.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
+  // One file that cannot be created (a full disk) must not leave the others open: their space would stay taken.
+  const failed = opened.find((o) => o.status === "rejected");
+  if (failed) {
+    await Promise.allSettled(files.map((f) => f.close()));
+    throw failed.reason;
+  }
   const writers = formats.map((f, i) => f.open(files[i]!, table));
   const work = (async () => {
     try {

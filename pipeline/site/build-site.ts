@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import type { IndicatorRow } from "../../schemas/indicators.ts";
 import type { ThemeCodebookRow } from "../../schemas/theme-codebook.ts";
 import { sha256Hex } from "../lib/hash.ts";
+import { atPath } from "../lib/io-error.ts";
 import { projectRoot } from "../lib/paths.ts";
 import type { FileFacts } from "../publish/datapackage.ts";
 import { openReleaseDatabase } from "./release-database.ts";
@@ -73,8 +74,9 @@ export async function buildSite(releaseDir: string, outDir: string): Promise<Fil
   const partial = `${outDir}.partial`;
   const files: FileFacts[] = [];
   const write = async (path: string, content: string | Uint8Array) => {
-    await mkdir(dirname(join(partial, path)), { recursive: true });
-    await writeFile(join(partial, path), content);
+    const file = join(partial, path);
+    await atPath("creating", dirname(file), () => mkdir(dirname(file), { recursive: true }));
+    await atPath("writing", file, () => writeFile(file, content));
     files.push({ path, bytes: typeof content === "string" ? Buffer.byteLength(content) : content.length, sha256: sha256Hex(content) });
   };
   try {

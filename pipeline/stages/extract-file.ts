@@ -1,8 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { tables } from "../../schemas/index.ts";
 import type { NormalizedArticle, NormalizedEntry } from "../../schemas/normalized-article.ts";
 import { extractArticle } from "./extract-article.ts";
 import type { CachedJob } from "../lib/run-cached.ts";
+import { readVerified } from "../lib/read-verified.ts";
 import { storeOutput, type Sidecar } from "../lib/stage-cache.ts";
 import { checkArticle } from "../validate/check-article.ts";
 import { tableRules } from "../validate/table-rules.ts";
@@ -14,11 +14,12 @@ export interface ExtractItem extends NormalizedEntry {
 }
 
 /**
- * Pool task: extracts one normalized article and stores its district and rows as JSON. Rows that validate would
+ * Pool task: extracts one normalized article (the one its manifest entry's hash names) and stores its district and
+ * rows as JSON. Rows that validate would
  * refuse fail the article here, so that one article's fault leaves it out instead of stopping the release.
  */
 export async function extractFile({ output, stamp, item }: CachedJob<ExtractItem>): Promise<Sidecar<null>> {
-  const json = await readFile(item.path, "utf8");
+  const json = (await readVerified(item.path, item.sha256, "normalize")).toString("utf8");
   let doc: NormalizedArticle;
   try {
     doc = JSON.parse(json) as NormalizedArticle;

@@ -1,4 +1,6 @@
 import { availableParallelism } from "node:os";
+import { removeTemporaryFiles } from "../lib/files.ts";
+import { lockFolder } from "../lib/lock-folder.ts";
 import { buildPaths, type Dirs } from "../lib/paths.ts";
 import { PipelineError } from "../lib/pipeline-error.ts";
 import { describeShard, type Shard } from "../lib/shard.ts";
@@ -26,7 +28,10 @@ export interface RunOptions {
  */
 export const ARTICLE_BUDGET_MS = 60_000;
 
-/** Runs the named stage, or every stage in order for "all" (every stage that runs on a shard, given one). */
+/**
+ * Runs the named stage, or every stage in order for "all" (every stage that runs on a shard, given one), holding
+ * the build folder's lock: one run writes it at a time.
+ */
 export async function runStages(
   name: string,
   { dirs, log = (m) => console.error(m), jobs = availableParallelism(), budgetMs = ARTICLE_BUDGET_MS, shard, shardBuilds }: RunOptions,
@@ -35,10 +40,15 @@ export async function runStages(
   if (selected.length === 0) throw new Error(`unknown stage ${name}`);
   if (shard && !selected.every((s) => s.sharded)) throw new PipelineError(`${name} runs once, on the merged build, not on shard ${describeShard(shard)}`);
   const ctx = { dirs, paths: buildPaths(dirs), log, jobs, budgetMs, shard, shardBuilds };
-  for (const stage of selected) {
-    const started = performance.now();
-    await runStage(stage, ctx);
-    log(`${stage.name} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-  }
-  await summarizeRun(ctx, selected);
+  await lockFolder(dirs.build, "stages", log, async () => {
+    // Under the lock no other run writes the build: a temporary file in it is one a killed run left (per-article
+    // folders are swept by the stage that owns them).
+    for (const stage of stages) await removeTemporaryFiles(ctx.paths.stageFolder(stage.name));
+    for (const stage of selected) {
+      const started = performance.now();
+      await runStage(stage, ctx);
+      log(`${stage.name} done in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    }
+    await summarizeRun(ctx, selected);
+  });
 }

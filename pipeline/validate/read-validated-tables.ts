@@ -10,7 +10,14 @@ import { refusal, type ValidationError } from "./validation-error.ts";
 interface Report {
   valid: boolean;
   inputs: Record<string, string>;
+  row_counts: Record<string, number>;
   errors: ValidationError[];
+}
+
+export interface ValidatedTables {
+  rows: TableRows;
+  /** Rows per table as validate counted them: what the release must hold. */
+  rowCounts: Readonly<Record<string, number>>;
 }
 
 /**
@@ -18,7 +25,7 @@ interface Report {
  * instead of checking everything again, and the table hashes in it make sure no row edited after
  * `make validate` slips through.
  */
-export async function readValidatedTables(paths: BuildPaths, defs: readonly TableDef[]): Promise<TableRows> {
+export async function readValidatedTables(paths: BuildPaths, defs: readonly TableDef[]): Promise<ValidatedTables> {
   await requireInput(paths.validateReport, "validate");
   const report = JSON.parse(await readFile(paths.validateReport, "utf8")) as Report;
   if (!report.valid) throw new PipelineError(refusal(report.errors));
@@ -29,5 +36,5 @@ export async function readValidatedTables(paths: BuildPaths, defs: readonly Tabl
       throw new PipelineError(`${path} changed after it was validated; nothing is published: run the validate stage again (make validate)`);
     }
   }
-  return (table) => readJsonl(paths.extractTable(table));
+  return { rows: (table) => readJsonl(paths.extractTable(table)), rowCounts: report.row_counts };
 }

@@ -5,6 +5,8 @@ import type { NormalizedEntry } from "../../schemas/normalized-article.ts";
 import type { BuildPaths } from "../lib/paths.ts";
 import { fileSha256, readJsonl, writeJson } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
+import { IoError } from "../lib/io-error.ts";
+import { readVerified } from "../lib/read-verified.ts";
 import { requireInput } from "../lib/require-input.ts";
 import { pointsOf, ruleChecker, type ArticleText } from "./check-rules.ts";
 import { referenceCollector, tableChecker } from "./check-tables.ts";
@@ -24,17 +26,22 @@ const ARTICLES_HELD = 4;
 const READ_AHEAD = 4;
 
 /**
- * Loads normalized articles on demand and forgets the oldest, so validating a corpus of any size holds a few
- * texts, not all of them. Only plain ids name a file; anything else is reported as an unknown article.
+ * Loads normalized articles on demand, each only with the hash the normalize manifest gives it (`articleSha`, in
+ * manifest order), and forgets the oldest, so validating a corpus of any size holds a few texts, not all of them.
+ * An id the manifest does not list, or whose file is gone, is reported as an unknown article.
  */
-function articleTexts(paths: BuildPaths, order: readonly string[]) {
+function articleTexts(paths: BuildPaths, articleSha: ReadonlyMap<string, string>) {
   const held = new Map<string, ArticleText | null>();
+  const order = [...articleSha.keys()];
   const position = new Map(order.map((id, i) => [id, i]));
   const reading = new Map<string, Promise<string | null>>();
   const read = (id: string) => {
     let file = reading.get(id);
     if (!file) {
-      file = /^[0-9a-z_-]+$/i.test(id) ? readFile(paths.normalizedArticle(id), "utf8").catch(() => null) : Promise.resolve(null);
+      const sha = articleSha.get(id);
+      file = sha === undefined ? Promise.resolve(null) : readVerified(paths.normalizedArticle(id), sha, "normalize").then((bytes) => bytes.toString("utf8"), missing);
+      // A read ahead may be dropped unawaited: its failure counts only when its article is loaded.
+      file.catch(() => {});
       reading.set(id, file);
     }
     return file;
@@ -54,6 +61,9 @@ function articleTexts(paths: BuildPaths, order: readonly string[]) {
     },
   };
 }
+
+/** A file that is not there reads as null; any other failure (a changed file) stops validation. */
+const missing = (error: unknown) => (error instanceof IoError && error.code === "ENOENT" ? null : Promise.reject(error));
 
 type Row = Record<string, unknown>;
 /** Consecutive rows of one table about one article, from row number `first` on. */
@@ -86,7 +96,7 @@ export async function validateBuild(paths: BuildPaths, defs: readonly TableDef[]
   for await (const entry of readJsonl<NormalizedEntry>(paths.normalizeManifest)) articleSha.set(entry.article_id, entry.sha256);
   const earlier = await readTextChecks(paths.validateTextChecks, codeVersion);
   const textChecks = new Map<string, ValidationError[]>();
-  const texts = articleTexts(paths, [...articleSha.keys()]);
+  const texts = articleTexts(paths, articleSha);
   const points = pointsOf(texts.held);
   const articleColumns = new Map(rules.flatMap((rule) => ("article" in rule ? [[rule.table, rule.article] as const] : [])));
   const row_counts: BuildCheck["row_counts"] = {};

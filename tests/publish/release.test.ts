@@ -12,7 +12,7 @@ import { targetsTable } from "../../schemas/targets.ts";
 import { buildPaths, projectRoot, type Dirs } from "../../pipeline/lib/paths.ts";
 import { sha256Hex } from "../../pipeline/lib/hash.ts";
 import { runStages } from "../../pipeline/stages/run-stages.ts";
-import { buildRelease, type ReleaseOptions } from "../../pipeline/publish/build-release.ts";
+import { buildRelease } from "../../pipeline/publish/build-release.ts";
 import { checkVersionBump } from "../../pipeline/publish/check-version-bump.ts";
 import { compareVersions } from "../../pipeline/publish/compare-versions.ts";
 import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
@@ -20,31 +20,10 @@ import { readPreviousRelease } from "../../pipeline/publish/read-previous-releas
 import { diffReleases } from "../../pipeline/commands/diff-releases.ts";
 import { schemaChanges } from "../../pipeline/publish/schema-changes.ts";
 import { writeRelease } from "../../pipeline/publish/write-release.ts";
-import { copyOfSharedBuild, inMemoryRows, sharedBuild, snapshot, tempDir } from "../helpers.ts";
+import { copyOfSharedBuild, inMemoryRows, publishRows, releaseRows, sharedBuild, snapshot, tempDir } from "../helpers.ts";
 
 const info = readDatasetInfo();
 const archiveName = (version: string) => `${info.name}-v${version}.tar.gz`;
-
-type Row = Record<string, unknown>;
-
-type Tables = Record<string, Row[]>;
-/** Publishes rows held in memory as release `version` into dist. */
-const publishRows = (dist: string, release: typeof info, rows: Tables, options: ReleaseOptions = {}) =>
-  writeRelease(dist, release, (dir) => buildRelease(dir, release, tables, inMemoryRows(rows), options));
-
-/**
- * The shared release's rows of its first three articles (and the districts and codebook they refer to): these
- * tests are about how releases are written, which a few articles show as well as the whole corpus.
- */
-const readRows = async (dirs: Dirs): Promise<Tables> => {
-  const all: Tables = Object.fromEntries(
-    await Promise.all(tables.map(async (t) => [t.name, JSON.parse(await readFile(join(dirs.dist, `v${info.version}`, `${t.name}.json`), "utf8")) as Row[]] as const)),
-  );
-  const articles = new Set(all.articles!.slice(0, 3).map((a) => a["article_id"]));
-  const districts = new Set(all.articles!.filter((a) => articles.has(a["article_id"])).map((a) => a["district_id"]));
-  const keep = (row: Row) => ("article_id" in row ? articles.has(row["article_id"]) : "district_id" in row ? districts.has(row["district_id"]) : true);
-  return Object.fromEntries(Object.entries(all).map(([name, rows]) => [name, rows.filter(keep)]));
-};
 
 describe("releases are reproducible, immutable and atomic", () => {
   let dirs: Dirs;
@@ -125,7 +104,7 @@ describe("releases are reproducible, immutable and atomic", () => {
 
   it("a new version carries CHANGES.md against the previous release, by primary key", async () => {
     const dist = await tempDir("next-");
-    const rows = await readRows(dirs);
+    const rows = await releaseRows(dirs);
     await publishRows(dist, info, rows);
     const [first, second, ...rest] = rows.targets!;
     const next = { ...info, version: "99.0.0" };
@@ -149,7 +128,7 @@ describe("releases are reproducible, immutable and atomic", () => {
 
   it("one value edited in a row whose key digests it is one changed row, in CHANGES.md and diff alike", async () => {
     const dist = await tempDir("one-value-");
-    const rows = await readRows(dirs);
+    const rows = await releaseRows(dirs);
     await publishRows(dist, info, rows);
     // A target no other table refers to, its metric read otherwise: its id, which hashes the metric, changes with it.
     const referred = new Set([...rows.headline_targets!, ...rows.target_outcomes!].flatMap((r) => [r["target_id"], r["outcome_target_id"]]));
@@ -170,7 +149,7 @@ describe("releases are reproducible, immutable and atomic", () => {
 
   it("one value edited in an article's text counts as changed rows, though the ids of the article and its rows are digests of content", async () => {
     const dist = await tempDir("edited-");
-    const rows = await readRows(dirs);
+    const rows = await releaseRows(dirs);
     await publishRows(dist, info, rows);
     // What the pipeline makes of one digit edited in one raw file: the article's id hashes its text, and each of its
     // targets' ids its article id, place and metric (pipeline/targets/extract-targets.ts); rows refer to both.
@@ -193,7 +172,7 @@ describe("releases are reproducible, immutable and atomic", () => {
 
   it("CHANGES.md counts the rows of a table the new version no longer publishes", async () => {
     const dist = await tempDir("dropped-");
-    const rows = await readRows(dirs);
+    const rows = await releaseRows(dirs);
     await publishRows(dist, info, rows);
     const next = { ...info, version: "1.0.0" };
     const previous = await readPreviousRelease(dist, next.version);
@@ -208,7 +187,7 @@ describe("releases are reproducible, immutable and atomic", () => {
   it("a breaking schema change is refused without a bigger version bump; an added column is not breaking", async () => {
     const dist = await tempDir("schema-");
     const published = { ...info, version: "1.2.0" };
-    await publishRows(dist, published, await readRows(dirs));
+    await publishRows(dist, published, await releaseRows(dirs));
     const previous = (await readPreviousRelease(dist, "1.2.1"))!;
     expect(schemaChanges(tables, previous)).toEqual([]);
     const narrower: TableDef[] = tables.map((t): TableDef => (t === targetsTable ? { ...t, schema: targetsTable.schema.omit({ metric: true }) } : t));
@@ -231,7 +210,7 @@ describe("releases are reproducible, immutable and atomic", () => {
 
   it("a publish that fails midway leaves earlier releases and releases.json as they were, and no temporary folder", async () => {
     const dist = await tempDir("interrupted-");
-    const rows = await readRows(dirs);
+    const rows = await releaseRows(dirs);
     await publishRows(dist, info, rows);
     const before = await snapshot(dist);
     const next = { ...info, version: "99.0.0" };
@@ -253,12 +232,12 @@ describe("releases are reproducible, immutable and atomic", () => {
     const dist = await tempDir("killed-");
     const own = await copyOfSharedBuild();
     const older = { ...info, version: "0.0.1" };
-    await publishRows(dist, older, await readRows(dirs));
+    await publishRows(dist, older, await releaseRows(dirs));
     const before = await snapshot(dist);
     const child = spawn(process.execPath, ["--import", "tsx", "pipeline/cli.ts", "publish", "--build", own.build, "--out", dist], { cwd: projectRoot, stdio: "ignore" });
     // Kill as soon as the temporary release folder appears, mid-write.
     const watcher = watch(dist, (_event, name) => {
-      if (String(name).startsWith(`.v${info.version}.tmp`)) child.kill("SIGKILL");
+      if (String(name).startsWith(`.publish-`)) child.kill("SIGKILL");
     });
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("exit", (c, s) => resolve([c, s])));
     watcher.close();

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ArticleRow } from "../../schemas/articles.ts";
 import type { Rejection } from "../../schemas/normalized-article.ts";
 import type { TargetRow } from "../../schemas/targets.ts";
-import { readJsonlAll } from "../../pipeline/lib/files.ts";
+import { readJsonlAll, writeJsonl } from "../../pipeline/lib/files.ts";
+import { sha256Hex } from "../../pipeline/lib/hash.ts";
 import { buildPaths, defaultDirs, projectRoot, type Dirs } from "../../pipeline/lib/paths.ts";
 import { verifyRelease } from "../../pipeline/commands/verify-release.ts";
 import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
@@ -94,6 +95,9 @@ beforeAll(async () => {
   await writeFile(normalized(BROKEN_IN_EXTRACT), (await readFile(normalized(BROKEN_IN_EXTRACT), "utf8")).slice(0, 100));
   const invalid = JSON.parse(await readFile(normalized(INVALID_IN_EXTRACT), "utf8")) as NormalizedArticle;
   await writeFile(normalized(INVALID_IN_EXTRACT), JSON.stringify({ ...invalid, raw_text: invalid.raw_text.slice(0, 10) }));
+  // As if normalize had written them so: its manifest records their hashes, else extract refuses a changed hand-off.
+  const rehashed = await Promise.all(entries.map(async (e) => ({ ...e, sha256: sha256Hex(await readFile(paths.normalizedArticle(e.article_id))) })));
+  await writeJsonl(paths.normalizeManifest, rehashed);
   for (const stage of ["extract", "validate", "publish"]) await run(stage);
   release = paths.release(readDatasetInfo().version);
   rejections = JSON.parse(await readFile(paths.rejectionReport, "utf8")) as Rejection[];
