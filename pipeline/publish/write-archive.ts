@@ -25,7 +25,9 @@ export async function writeArchive(dir: string, releaseDir: string, archiveName:
   for (const e of entries) await chmod(join(folder, e.path), e.mode);
   // Opened before tar starts reading the folder: a file it cannot create must not leave tar's reads open.
   const file = await HashedFile.create(join(dir, archiveName));
-  const pack = create({ cwd: dir, gzip: { level: 9 }, portable: true, mtime: new Date(`${released}T00:00:00Z`), noDirRecurse: true }, [
+  // gzip level 6 (zlib's default) rather than 9: on 2,000 bench articles' release (188 MB) 7.6 s against 18.6 s, for
+  // an archive 1.2% larger; releases before v0.5.0 keep the level-9 archives they were published with.
+  const pack = create({ cwd: dir, gzip: { level: 6 }, portable: true, mtime: new Date(`${released}T00:00:00Z`), noDirRecurse: true }, [
     releaseDir,
     ...entries.map((e) => `${releaseDir}/${e.path}`),
   ]);
