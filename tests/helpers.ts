@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rm, stat, statfs } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, inject } from "vitest";
+import { afterAll, inject, onTestFinished } from "vitest";
 import { tables as tableDefs } from "../schemas/index.ts";
 import type { NormalizedArticle } from "../schemas/normalized-article.ts";
 import { classifyFile } from "../pipeline/ingest/classify-file.ts";
@@ -18,10 +18,19 @@ import { buildRelease, type ReleaseOptions } from "../pipeline/publish/build-rel
 import type { DatasetInfo } from "../pipeline/publish/dataset-info.ts";
 import { writeRelease, type PublishOptions } from "../pipeline/publish/write-release.ts";
 
-/** A fresh temporary folder, removed after the file's tests. */
+/** Runs `cleanup` when the test that calls it ends, or after the file's tests outside one: afterAll inside a test never runs. */
+function cleanUp(cleanup: () => Promise<void> | void): void {
+  try {
+    onTestFinished(cleanup);
+  } catch {
+    afterAll(cleanup);
+  }
+}
+
+/** A fresh temporary folder, removed after the test (or, made outside one, after the file's tests). */
 export async function tempDir(prefix = "plans-"): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
-  afterAll(() => rm(dir, { recursive: true, force: true }));
+  cleanUp(() => rm(dir, { recursive: true, force: true }));
   return dir;
 }
 
@@ -112,8 +121,8 @@ export interface SmallDisk {
 export async function smallDisk(limits: { bytes: number; inodes: number }): Promise<SmallDisk> {
   const dir = await tempDir("disk-");
   execFileSync("mount", ["-t", "tmpfs", "-o", `size=${limits.bytes},nr_inodes=${limits.inodes}`, "tmpfs", dir]);
-  // After hooks run last-registered first: unmounted before tempDir removes the folder.
-  afterAll(() => execFileSync("umount", [dir]));
+  // Cleanups run last-registered first: unmounted before tempDir removes the folder.
+  cleanUp(() => void execFileSync("umount", [dir]));
   return {
     dir,
     inodesUsed: async () => {
