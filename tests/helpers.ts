@@ -121,8 +121,9 @@ export interface SmallDisk {
 export async function smallDisk(limits: { bytes: number; inodes: number }): Promise<SmallDisk> {
   const dir = await tempDir("disk-");
   execFileSync("mount", ["-t", "tmpfs", "-o", `size=${limits.bytes},nr_inodes=${limits.inodes}`, "tmpfs", dir]);
-  // Cleanups run last-registered first: unmounted before tempDir removes the folder.
-  cleanUp(() => void execFileSync("umount", [dir]));
+  // Cleanups run last-registered first: unmounted before tempDir removes the folder. Lazily: a worker thread a failed
+  // run terminated may not have closed its files on the disk yet.
+  cleanUp(() => void execFileSync("umount", ["--lazy", dir]));
   return {
     dir,
     inodesUsed: async () => {
