@@ -3,7 +3,7 @@ import type { Column, ColumnType } from "./describe-columns.ts";
 
 export const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export const quoteText = (text: string) => `'${text.replaceAll("'", "''")}'`;
-const nameList = (names: readonly string[]) => names.map(quoteName).join(", ");
+export const nameList = (names: readonly string[]) => names.map(quoteName).join(", ");
 
 /**
  * SQLite has no boolean, date or list type: a boolean is INTEGER 0/1, a date ISO TEXT and a list a JSON array as

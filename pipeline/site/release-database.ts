@@ -1,4 +1,5 @@
 import sqlite from "node-sqlite3-wasm";
+import { nameList, quoteName } from "../publish/sqlite-ddl.ts";
 import { PLACE_TARGET_COLUMNS, type SourceTarget } from "./place-shard.ts";
 
 /** What the site needs of all targets at once: counts and years, never the rows. */
@@ -18,7 +19,6 @@ export interface ReleaseDatabase {
   close(): void;
 }
 
-const names = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
 // SQLite holds booleans as 0/1.
 const withBooleans = <T>(rows: unknown[], booleans: readonly string[]) =>
   (booleans.length === 0 ? rows : rows.map((r) => ({ ...(r as object), ...Object.fromEntries(booleans.map((b) => [b, (r as Record<string, unknown>)[b] === null ? null : Boolean((r as Record<string, unknown>)[b])])) }))) as T[];
@@ -30,9 +30,9 @@ const withBooleans = <T>(rows: unknown[], booleans: readonly string[]) =>
  */
 export function openReleaseDatabase(path: string): ReleaseDatabase {
   const db = new sqlite.Database(path, { fileMustExist: true, readOnly: true });
-  const place = db.prepare(`SELECT ${names(["district_id", "sentence", ...PLACE_TARGET_COLUMNS])} FROM targets WHERE district_id = ? ORDER BY rowid`);
+  const place = db.prepare(`SELECT ${nameList(["district_id", "sentence", ...PLACE_TARGET_COLUMNS])} FROM targets WHERE district_id = ? ORDER BY rowid`);
   return {
-    rows: (table, columns, booleans = []) => withBooleans(db.all(`SELECT ${names(columns)} FROM "${table}" ORDER BY rowid`), booleans),
+    rows: (table, columns, booleans = []) => withBooleans(db.all(`SELECT ${nameList(columns)} FROM ${quoteName(table)} ORDER BY rowid`), booleans),
     targetSummary() {
       const counts = db.all(`SELECT district_id, count(*) AS n FROM targets GROUP BY district_id`) as Array<{ district_id: string | null; n: number }>;
       const years = db.all(`SELECT DISTINCT year FROM targets WHERE year IS NOT NULL ORDER BY year`) as Array<{ year: number }>;
