@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     // One pipeline build per run, read by every test that needs one (tests/global-setup.ts).
     globalSetup: ["tests/global-setup.ts"],
+    // Removes the temporary folders a file made outside its tests, once its tests are done.
+    setupFiles: ["tests/clean-up.ts"],
     // Test files share two threads and their loaded modules (jieba's dictionary, OpenCC, Arrow): measured on this
     // 2-core machine, forks with isolation took 51 s of vitest time, threads without isolation 26 s. Tests keep no
     // state of their own between files: spies are restored, folders are temporary.

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rm, stat, statfs } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, inject, onTestFinished } from "vitest";
+import { inject, onTestFinished } from "vitest";
 import { tables as tableDefs } from "../schemas/index.ts";
 import type { NormalizedArticle } from "../schemas/normalized-article.ts";
 import { classifyFile } from "../pipeline/ingest/classify-file.ts";
@@ -18,13 +18,25 @@ import { buildRelease, type ReleaseOptions } from "../pipeline/publish/build-rel
 import type { DatasetInfo } from "../pipeline/publish/dataset-info.ts";
 import { writeRelease, type PublishOptions } from "../pipeline/publish/write-release.ts";
 
-/** Runs `cleanup` when the test that calls it ends, or after the file's tests outside one: afterAll inside a test never runs. */
-function cleanUp(cleanup: () => Promise<void> | void): void {
+type Cleanup = () => Promise<void> | void;
+/** Cleanups asked for outside a test (in a beforeAll hook, or while the file is collected), last first. */
+const afterFile: Cleanup[] = [];
+
+/**
+ * Runs `cleanup` when the test that calls it ends, or, outside a test, once the file's tests and hooks are done
+ * (tests/clean-up.ts): vitest never runs an afterAll registered inside a test or a beforeAll hook.
+ */
+function cleanUp(cleanup: Cleanup): void {
   try {
     onTestFinished(cleanup);
   } catch {
-    afterAll(cleanup);
+    afterFile.push(cleanup);
   }
+}
+
+/** Runs and forgets the cleanups of the file that just ran, last-registered first (a disk is unmounted before its folder goes). */
+export async function cleanUpFile(): Promise<void> {
+  for (const cleanup of afterFile.splice(0).reverse()) await cleanup();
 }
 
 /** A fresh temporary folder, removed after the test (or, made outside one, after the file's tests). */
