@@ -1,7 +1,6 @@
 import { isUtf8 } from "node:buffer";
-import type { Stats } from "node:fs";
-import { lstat, readdir } from "node:fs/promises";
-import { join } from "node:path";
+import type { Dirent } from "node:fs";
+import { readdir } from "node:fs/promises";
 import { SOURCES_FILE } from "../lib/paths.ts";
 import { INVISIBLE_CHAR } from "../text/invisible.ts";
 
@@ -36,7 +35,7 @@ function unshowable(bytes: Buffer): string | null {
 }
 
 /** What an entry that is neither a file nor a link is. */
-const kindOf = (info: Stats) =>
+const kindOf = (info: Dirent<Buffer>) =>
   info.isDirectory() ? "a folder (raw files are read from the top level only)" : info.isFIFO() ? "a named pipe (FIFO)" : info.isSocket() ? "a socket" : "a device";
 
 /**
@@ -45,13 +44,15 @@ const kindOf = (info: Stats) =>
  * invisible character), a hidden file, a link (not followed), anything that is not a regular .txt file.
  */
 export async function listRawFiles(dir: string): Promise<{ files: string[]; sources: string[]; skipped: Skipped[] }> {
-  const entries = (await readdir(dir, { encoding: "buffer" }))
-    .map((bytes) => ({ name: escapeName(bytes), unshown: unshowable(bytes) }))
+  // Each entry's kind comes with the listing (as lstat gives it, for a file system that does not say): one
+  // lstat per file, awaited in turn, took 0.1 s per 1,000 files, twice a run.
+  const entries = (await readdir(dir, { encoding: "buffer", withFileTypes: true }))
+    .map((info) => ({ info, name: escapeName(info.name), unshown: unshowable(info.name) }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   const sources: string[] = [];
   const skipped: Skipped[] = [];
-  for (const { name, unshown } of entries) {
+  for (const { info, name, unshown } of entries) {
     if (unshown) {
       skipped.push({ source_file: name, reason: unshown });
       continue;
@@ -60,7 +61,6 @@ export async function listRawFiles(dir: string): Promise<{ files: string[]; sour
       skipped.push({ source_file: name, reason: "hidden file (name starts with a dot): not read" });
       continue;
     }
-    const info = await lstat(join(dir, name));
     if (info.isSymbolicLink()) skipped.push({ source_file: name, reason: "symbolic link: not followed out of the raw folder" });
     else if (!info.isFile()) skipped.push({ source_file: name, reason: `not a regular file: ${kindOf(info)}` });
     else if (SOURCES_FILE.test(name)) sources.push(name);
