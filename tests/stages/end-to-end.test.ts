@@ -10,7 +10,7 @@ import { defaultDirs, type Dirs } from "../../pipeline/lib/paths.ts";
 import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
 import { runStages } from "../../pipeline/stages/run-stages.ts";
 import { sha256Hex } from "../../pipeline/lib/hash.ts";
-import { copyOfSharedBuild, devFiles, runPipeline, sharedBuild, snapshot, tempDir } from "../helpers.ts";
+import { copyOfSharedBuild, devFiles, expectEqual, runPipeline, sharedBuild, snapshot, tempDir } from "../helpers.ts";
 
 const { version } = readDatasetInfo();
 
@@ -40,18 +40,11 @@ describe("the whole pipeline on the five articles", () => {
     expect(arrow.numRows).toBe(json.length);
     expect(arrow.schema.fields.map((f) => f.name)).toEqual(columns);
     for (const field of arrow.schema.fields) expect(field.metadata.get("description")).toBeTruthy();
-    arrow.toArray().forEach((row, i) => {
-      for (const column of columns) {
-        const value = row[column];
-        const plain = value === null ? null : typeof value === "bigint" ? Number(value) : value instanceof Vector ? value.toArray() : value;
-        expect(Array.isArray(json[i]![column]) ? Array.from(plain as string[]) : plain).toEqual(json[i]![column]);
-      }
-    });
+    const plain = (value: unknown) => (value === null ? null : typeof value === "bigint" ? Number(value) : value instanceof Vector ? Array.from(value.toArray() as ArrayLike<unknown>) : value);
+    expectEqual(arrow.toArray().map((row) => Object.fromEntries(columns.map((c) => [c, plain(row[c])]))), json);
     // The CSV cell is the JSON value as text: null empty, a list's items joined by the one delimiter.
-    json.forEach((row, i) => {
-      const text = columns.map((c) => (row[c] === null ? "" : Array.isArray(row[c]) ? (row[c] as string[]).join(LIST_DELIMITER) : String(row[c])));
-      expect(csv[i + 1]).toEqual(text);
-    });
+    const text = (value: unknown) => (value === null ? "" : Array.isArray(value) ? value.join(LIST_DELIMITER) : String(value));
+    expectEqual(csv.slice(1), json.map((row) => columns.map((c) => text(row[c]))));
   });
 
   it("lists every file in SHA256SUMS with its real hash", async () => {
