@@ -45,16 +45,22 @@ publish: validate
 verify: $(DEPS)
 	$(CLI) verify "$(DIST)/v$(VERSION)"
 
+# Incremental: a second run reads what the first found in $(BUILD) and checks only what changed since (measured
+# 10.3 s cold, 4.3 s warm on a machine where it is slow). `make clean` forgets it.
 typecheck: $(DEPS)
-	npx tsc --noEmit
+	npx tsc --noEmit --incremental --tsBuildInfoFile $(BUILD)/tsconfig.tsbuildinfo
 
-# The typecheck (one thread, about 6 s) runs beside the suite rather than before it; either failing fails the target.
+# The typecheck (one thread, 6 to 10 s cold) runs beside the suite rather than before it; either failing fails the target.
 test: $(DEPS)
 	@$(MAKE) --no-print-directory -j2 typecheck vitest
 
+# The suite's temporary folders go to memory (/dev/shm) when it has 1 GiB free: they peak near 140 MB, and on disk
+# their writes, copies and hashes cost a few seconds of a run. A TMPDIR the caller sets wins.
+TEST_TMPDIR = $(shell [ -w /dev/shm ] && [ "$$(df -Pk /dev/shm | awk 'NR == 2 { print $$4 }')" -gt 1048576 ] && echo /dev/shm)
+
 # Vitest's JSON report lets .ci/run count passed and failed tests from vitest's own results.
 vitest: $(DEPS)
-	npx vitest run --reporter=default --reporter=json --outputFile.json=$(BUILD)/test-results.json
+	$(if $(TEST_TMPDIR),TMPDIR="$${TMPDIR:-$(TEST_TMPDIR)}") npx vitest run --reporter=default --reporter=json --outputFile.json=$(BUILD)/test-results.json
 
 clean:
 	rm -rf "$(BUILD)"
