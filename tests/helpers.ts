@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rm, stat, statfs } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -61,6 +61,19 @@ export async function runPipeline(stage = "all", raw = defaultDirs.raw): Promise
  */
 export function expectEqual(actual: unknown, expected: unknown, message?: string): void {
   if (!isDeepStrictEqual(actual, expected)) expect(actual, message).toEqual(expected);
+}
+
+/**
+ * A release folder's tables as its JSON files hold them, each parsed once: for tests that only read the rows. The
+ * folder is asked for when a table is first read (a test file knows it only once its beforeAll has run).
+ */
+export function releaseTables(folder: () => string): (name: string) => Row[] {
+  const parsed = new Map<string, Row[]>();
+  return (name) => {
+    let rows = parsed.get(name);
+    if (!rows) parsed.set(name, (rows = JSON.parse(readFileSync(join(folder(), `${name}.json`), "utf8")) as Row[]));
+    return rows;
+  };
 }
 
 /** The build of raw/ made once per test run (tests/global-setup.ts): read it, never write into it. */

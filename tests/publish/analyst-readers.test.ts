@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { copyFile, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pl from "nodejs-polars";
@@ -11,7 +11,7 @@ import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
 import { describeColumns, type Column } from "../../pipeline/publish/describe-columns.ts";
 import { loadSnippets } from "../../pipeline/publish/load-snippets.ts";
 import { FORMULA_START } from "../../pipeline/publish/to-csv.ts";
-import { expectEqual, sharedBuild, tempDir } from "../helpers.ts";
+import { expectEqual, releaseTables, sharedBuild, tempDir } from "../helpers.ts";
 
 /*
  * The release as analysts load it, with the snippets the data dictionary gives them: every value must come back
@@ -44,9 +44,7 @@ const guarded = (rows: readonly Row[], columns: readonly Column[]) =>
 
 describe("the release loaded as analysts load it", () => {
   let release: string;
-  // Parsed once per table: the tests only read the rows.
-  const parsed = new Map<string, Row[]>();
-  const json = (name: string) => parsed.get(name) ?? parsed.set(name, JSON.parse(readFileSync(join(release, `${name}.json`), "utf8")) as Row[]).get(name)!;
+  const json = releaseTables(() => release);
   beforeAll(() => {
     release = join(sharedBuild().dist, `v${info.version}`);
   });

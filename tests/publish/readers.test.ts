@@ -14,7 +14,7 @@ import { sha256Hex } from "../../pipeline/lib/hash.ts";
 import { buildRelease } from "../../pipeline/publish/build-release.ts";
 import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
 import { describeColumns, type Column } from "../../pipeline/publish/describe-columns.ts";
-import { expectEqual, inMemoryRows, sharedBuild, tempDir } from "../helpers.ts";
+import { expectEqual, inMemoryRows, releaseTables, sharedBuild, tempDir } from "../helpers.ts";
 
 const info = readDatasetInfo();
 type Row = Record<string, unknown>;
@@ -62,9 +62,7 @@ const rowsOf = (rows: readonly Row[], columns: readonly Column[]) =>
 describe("a published release read by other people's readers", () => {
   let release: string;
   let duck: DuckDBConnection;
-  // Parsed once per table: the tests only read the rows.
-  const parsed = new Map<string, Row[]>();
-  const json = (name: string) => parsed.get(name) ?? parsed.set(name, JSON.parse(readFileSync(join(release, `${name}.json`), "utf8")) as Row[]).get(name)!;
+  const json = releaseTables(() => release);
 
   beforeAll(async () => {
     const dirs = sharedBuild();
