@@ -57,7 +57,7 @@ export async function runPipeline(stage = "all", raw = defaultDirs.raw): Promise
 
 /**
  * `expect(actual).toEqual(expected)` for whole tables: Node's strict deep equality, which implies vitest's, decides
- * in a fraction of the time (vitest's took some 2 s a run on the release's rows); vitest compares only to show a difference.
+ * (vitest's own comparisons took 5 CPU-s of a run, 1.6 s of it on one 70,000-row table); vitest compares only to show a difference.
  */
 export function expectEqual(actual: unknown, expected: unknown, message?: string): void {
   if (!isDeepStrictEqual(actual, expected)) expect(actual, message).toEqual(expected);
