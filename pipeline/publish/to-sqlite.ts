@@ -144,13 +144,27 @@ export async function toSqlite(path: string, info: ReleaseInfo, defs: readonly T
   }
 }
 
+/** How long a reader waits for another's statement to end: at most one table's read, even of a large release. */
+const READ_WAIT_MS = 60_000;
+
+/**
+ * Opens a release's database to read it. node-sqlite3-wasm locks a file even for a read, by making a folder beside
+ * it (`<file>.lock`), so a second reader at the same moment (the explorer built while a release is verified, two
+ * test threads) was refused with "database is locked"; it waits for the other reader instead.
+ */
+export function openToRead(path: string): Database {
+  const db = new sqlite.Database(path, { fileMustExist: true, readOnly: true });
+  db.exec(`PRAGMA busy_timeout = ${READ_WAIT_MS}`);
+  return db;
+}
+
 /**
  * The rows of one table of a release's database, valued as its JSON file holds them: a boolean back from 0/1 and
  * a list from its JSON text, by the table's Table Schema; rows in rowid order, the order they were written in.
  */
 export async function* sqliteRows(path: string, table: string, schema: TableSchema): AsyncGenerator<Record<string, unknown>> {
   const types = new Map(schema.fields.map((f) => [f.name, f.type]));
-  const db = new sqlite.Database(path, { fileMustExist: true, readOnly: true });
+  const db = openToRead(path);
   const select = db.prepare(`SELECT * FROM ${quoteName(table)} ORDER BY rowid`);
   try {
     for (const row of select.iterate()) {

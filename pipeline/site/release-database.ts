@@ -1,5 +1,5 @@
-import sqlite from "node-sqlite3-wasm";
 import { nameList, quoteName } from "../publish/sqlite-ddl.ts";
+import { openToRead } from "../publish/to-sqlite.ts";
 import { PLACE_TARGET_COLUMNS, type SourceTarget } from "./place-shard.ts";
 
 /** What the site needs of all targets at once: counts and years, never the rows. */
@@ -29,7 +29,7 @@ const withBooleans = <T>(rows: unknown[], booleans: readonly string[]) =>
  * 1.6 GB (targets and their sentences) and still 525 MB without the targets (whole rows parsed from text).
  */
 export function openReleaseDatabase(path: string): ReleaseDatabase {
-  const db = new sqlite.Database(path, { fileMustExist: true, readOnly: true });
+  const db = openToRead(path);
   const place = db.prepare(`SELECT ${nameList(["district_id", "sentence", ...PLACE_TARGET_COLUMNS])} FROM targets WHERE district_id = ? ORDER BY rowid`);
   return {
     rows: (table, columns, booleans = []) => withBooleans(db.all(`SELECT ${nameList(columns)} FROM ${quoteName(table)} ORDER BY rowid`), booleans),

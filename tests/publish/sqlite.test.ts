@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { copyFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -7,9 +7,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../../schemas/index.ts";
 import { sha256Hex } from "../../pipeline/lib/hash.ts";
 import { describeColumns } from "../../pipeline/publish/describe-columns.ts";
-import { sqliteFileName, toSqlite } from "../../pipeline/publish/to-sqlite.ts";
+import { openToRead, sqliteFileName, sqliteRows, toSqlite } from "../../pipeline/publish/to-sqlite.ts";
 import { views } from "../../pipeline/publish/sqlite-views.ts";
 import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
+import type { TableSchema } from "../../schemas/datapackage.ts";
 import { inMemoryRows, sharedBuild, tempDir } from "../helpers.ts";
 
 type Row = Record<string, unknown>;
@@ -31,11 +32,28 @@ beforeAll(async () => {
   const release = join(sharedBuild().dist, `v${info.version}`);
   data = Object.fromEntries(tables.map((t) => [t.name, JSON.parse(readFileSync(join(release, `${t.name}.json`), "utf8"))]));
   path = join(release, sqliteFileName(info));
-  db = new sqlite.Database(path, { readOnly: true });
+  db = openToRead(path);
   return () => db.close();
 });
 
 describe("the release as one SQLite file", () => {
+  it("is read while another process reads it (the driver locks a file even for a read)", async () => {
+    // The other reader holds its lock for a second, in a transaction, and says so once it has it.
+    const hold = `import sqlite from "node-sqlite3-wasm";
+      const db = new sqlite.Database(process.argv[1], { readOnly: true });
+      db.exec("BEGIN"); db.all("SELECT count(*) FROM targets"); console.log("reading");
+      const end = Date.now() + 1000; while (Date.now() < end);
+      db.exec("COMMIT"); db.close();`;
+    const other = spawn(process.execPath, ["--input-type=module", "-e", hold, path], { stdio: ["ignore", "pipe", "inherit"] });
+    const exited = new Promise((done) => other.on("close", done));
+    await new Promise((done) => other.stdout.once("data", done));
+    const pkg = JSON.parse(readFileSync(join(path, "..", "datapackage.json"), "utf8")) as { resources: Array<{ path: string; schema: TableSchema }> };
+    const rows: Row[] = [];
+    for await (const row of sqliteRows(path, "districts", pkg.resources.find((r) => r.path === "districts.csv")!.schema)) rows.push(row);
+    expect(rows).toEqual(data.districts);
+    expect(await exited).toBe(0);
+  });
+
   it("is named for the release and rebuilds byte for byte", async () => {
     expect(sqliteFileName(info)).toBe(`china-district-plans-${info.version}.sqlite`);
     const again = join(await tempDir("sqlite-"), "again.sqlite");
