@@ -1,7 +1,10 @@
 import { availableParallelism } from "node:os";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
+import { bundleTask } from "./bundle-task.ts";
 import { IoError } from "./io-error.ts";
-import { PipelineError, RunError } from "./pipeline-error.ts";
+import { RunError } from "./pipeline-error.ts";
+import type { ServedTask } from "./serve-pool-task.ts";
+import { messageOf, settle, taskFunction, type Message, type Outcome } from "./settle-item.ts";
 
 /** A pure per-item function, named by module and export so that every worker can load it itself. */
 export interface PoolTask {
@@ -26,51 +29,22 @@ export interface PoolOptions<I> {
 /** What became of one item: its value, or why there is none; `ms` is how long it ran. */
 export type Settled<O> = { ok: true; value: O; ms: number } | { ok: false; reason: string; ms: number };
 
-type TaskFn = (input: unknown) => unknown;
-/** A failure that stops the run (`stops`) carries what rebuilds it in the pool's thread: an IoError's code and path. */
-type Outcome = { ms: number } & ({ ok: true; value: unknown } | { ok: false; message: string; stops?: { io?: { code: string; path: string } } });
-type Reply = Outcome & { index: number };
-type Message = Reply | { ready: true };
-
-const POOL_WORKER = "district-plans:worker-pool";
 /**
  * Items a worker holds at once: while one waits for its file reads and writes, the next one computes, so I/O
  * latency does not leave a core idle (ingest at N = 20,000 spent most of its time waiting).
  */
 const ITEMS_PER_WORKER = 2;
 
-async function loadTask({ module, exportName }: PoolTask): Promise<TaskFn> {
-  const fn = ((await import(module.href)) as Record<string, unknown>)[exportName];
-  if (typeof fn !== "function") throw new Error(`${module.href} has no function export ${exportName}`);
-  return fn as TaskFn;
-}
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const loadTask = async ({ module, exportName }: PoolTask) => taskFunction((await import(module.href)) as Record<string, unknown>, module.href, exportName);
 
 function labelled(label: string, error: unknown): Error {
   return new Error(`${label}: ${messageOf(error)}`, { cause: error });
 }
 
-/**
- * Node 20 ignores loader flags in a worker's execArgv (nodejs/node#47747), so each worker boots as plain
- * JavaScript, loads tsx's API and imports this module through it; the module then serves as the worker below.
- */
-function startWorker(task: PoolTask): Worker {
-  const boot = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-    .then((tsx) => tsx.tsImport(${JSON.stringify(import.meta.url)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(boot, { eval: true, workerData: { [POOL_WORKER]: { module: task.module.href, exportName: task.exportName } } });
-}
-
-/** Runs an item, timed; a throw is the item's failure, unless it is the run's (a full disk, a changed build file). */
-async function settle(fn: TaskFn, item: unknown): Promise<Outcome> {
-  const started = performance.now();
-  try {
-    const value = await fn(item);
-    return { ok: true, value, ms: performance.now() - started };
-  } catch (error) {
-    const stops = error instanceof PipelineError && error.stopsRun ? { io: error instanceof IoError ? { code: error.code, path: error.path } : undefined } : undefined;
-    return { ok: false, message: messageOf(error), ms: performance.now() - started, stops };
-  }
+/** A worker that loads the task's bundle (bundle-task.ts) as plain JavaScript and serves it. */
+function startWorker(bundle: URL, task: PoolTask): Worker {
+  const boot = `import(${JSON.stringify(bundle.href)}).then((m) => m.serve(m.task))`;
+  return new Worker(boot, { eval: true, workerData: { module: task.module.href, exportName: task.exportName } satisfies ServedTask });
 }
 
 /** The error that stops the run, as the item's thread threw it; its message already names the path, not the item. */
@@ -134,6 +108,8 @@ export async function* mapInWorkers<I, O>(
   const settled = new Map<number, Settled<O>>();
   const waiting: Array<Job<I>> = [];
   const slots = new Set<Slot<I>>();
+  /** The task's bundle, made when the first item comes: an empty input starts no worker and bundles nothing. */
+  let bundle: URL | null = null;
   let failure: Error | null = null;
   let wake: () => void = () => {};
 
@@ -157,7 +133,7 @@ export async function* mapInWorkers<I, O>(
   const overran = (slot: Slot<I>, job: Job<I>) => retire(slot, job, overBudget(budgetMs!));
 
   const spawn = () => {
-    const slot: Slot<I> = { worker: startWorker(task), ready: false, jobs: [], stopped: false };
+    const slot: Slot<I> = { worker: startWorker(bundle!, task), ready: false, jobs: [], stopped: false };
     slots.add(slot);
     slot.worker.on("message", (message: Message) => {
       if (slot.stopped) return;
@@ -221,6 +197,7 @@ export async function* mapInWorkers<I, O>(
           exhausted = true;
           break;
         }
+        bundle ??= await bundleTask(task.module);
         names.set(pulled, name(next.value));
         waiting.push({ index: pulled++, item: next.value, alone: false });
         pump();
@@ -245,14 +222,3 @@ export async function* mapInWorkers<I, O>(
     await Promise.all([...slots].map((slot) => slot.worker.terminate()));
   }
 }
-
-async function serve(port: NonNullable<typeof parentPort>, task: PoolTask): Promise<void> {
-  const fn = await loadTask(task);
-  port.on("message", async ({ index, item }: { index: number; item: unknown }) => {
-    port.postMessage({ index, ...(await settle(fn, item)) } satisfies Reply);
-  });
-  port.postMessage({ ready: true } satisfies Message);
-}
-
-const served = (workerData as Record<string, { module: string; exportName: string }> | null)?.[POOL_WORKER];
-if (!isMainThread && parentPort && served) await serve(parentPort, { module: new URL(served.module), exportName: served.exportName });

@@ -22,7 +22,7 @@ const spinTask: PoolTask = {
 type Item = { id: string; spin: number; fail?: boolean; crash?: boolean };
 const values = <O>(results: ReadonlyArray<Settled<O>>) => results.map((r) => (r.ok ? r.value : r.reason));
 
-/** A real TypeScript module of the pipeline, loaded by each worker through tsx. */
+/** A real TypeScript module of the pipeline, bundled for the workers (pipeline/lib/bundle-task.ts). */
 const hashTask: PoolTask = { module: new URL("../../pipeline/lib/hash.ts", import.meta.url), exportName: "sha256Hex" };
 
 async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
