@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { bundleTask } from "../../pipeline/lib/bundle-task.ts";
 import { sha256Hex } from "../../pipeline/lib/hash.ts";
+import { projectRoot } from "../../pipeline/lib/paths.ts";
 import { mapInWorkers, type PoolTask, type Settled } from "../../pipeline/lib/worker-pool.ts";
 
 /**
@@ -110,5 +112,16 @@ describe("mapInWorkers", () => {
     const missing = { ...hashTask, exportName: "nope" };
     await expect(collect(mapInWorkers(["x"], missing, { jobs: 1 }))).rejects.toThrow("has no function export nope");
     await expect(collect(mapInWorkers(["x", "y"], missing, { jobs: 2, name: (s) => `article ${s}` }))).rejects.toThrow("has no function export nope");
+  });
+});
+
+describe("bundleTask", () => {
+  it("keeps each module's own import.meta.url, so what a module finds beside itself is found from the bundle too", async () => {
+    const bundle = await bundleTask(new URL("../../pipeline/lib/paths.ts", import.meta.url));
+    expect(bundle.pathname.startsWith(projectRoot)).toBe(true);
+    const { task } = (await import(bundle.href)) as { task: { projectRoot: string } };
+    expect(task.projectRoot).toBe(projectRoot);
+    // Named by its content: the same code bundles to the same file.
+    expect((await bundleTask(new URL("../../pipeline/lib/paths.ts", import.meta.url))).href).toBe(bundle.href);
   });
 });
