@@ -1,3 +1,7 @@
+import { existsSync } from "node:fs";
+import { rm, utimes, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { bundleTask } from "../../pipeline/lib/bundle-task.ts";
 import { sha256Hex } from "../../pipeline/lib/hash.ts";
@@ -123,5 +127,18 @@ describe("bundleTask", () => {
     expect(task.projectRoot).toBe(projectRoot);
     // Named by its content: the same code bundles to the same file.
     expect((await bundleTask(new URL("../../pipeline/lib/paths.ts", import.meta.url))).href).toBe(bundle.href);
+  });
+
+  it("removes the bundles no run has used for a week, and keeps the one in use", async () => {
+    const folder = dirname(fileURLToPath(await bundleTask(hashTask.module)));
+    const stale = join(folder, `stale-${process.pid}.mjs`);
+    const recent = join(folder, `recent-${process.pid}.mjs`);
+    await writeFile(stale, "export {};\n");
+    await writeFile(recent, "export {};\n");
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    await utimes(stale, eightDaysAgo, eightDaysAgo);
+    const bundle = await bundleTask(hashTask.module);
+    expect([existsSync(stale), existsSync(recent), existsSync(fileURLToPath(bundle))]).toEqual([false, true, true]);
+    await rm(recent);
   });
 });
