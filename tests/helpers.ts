@@ -194,6 +194,12 @@ export const articleOf = (text: string) => normalizedDoc("written.txt", new Text
 /** The raw files of the five development articles (000_… to 004_…), the ones tests/gold/targets-dev.csv labels. */
 export const devFiles = (await readdir(defaultDirs.raw)).filter((f) => /^\d{3}_.*\.txt$/u.test(f)).sort();
 
+/**
+ * Every third text of raw/ in name order (development articles, city, 海拉尔 GBK and national reports among
+ * them): the corpus of the tests that run the stages more than once to compare the runs.
+ */
+export const everyThirdText = (await readdir(defaultDirs.raw)).filter((f) => f.endsWith(".txt")).sort().filter((_, i) => i % 3 === 0);
+
 /** The five development articles, keyed by their three-digit file prefix (000 … 004). */
 export async function realArticles(): Promise<Map<string, NormalizedArticle>> {
   const docs = await Promise.all(devFiles.map(async (n) => [n.slice(0, 3), normalizedDoc(n, await readFile(join(defaultDirs.raw, n)))] as const));

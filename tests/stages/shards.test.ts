@@ -7,7 +7,7 @@ import { readJsonlAll } from "../../pipeline/lib/files.ts";
 import { buildPaths, defaultDirs, projectRoot, type Dirs } from "../../pipeline/lib/paths.ts";
 import { shardOf } from "../../pipeline/lib/shard.ts";
 import { runStages } from "../../pipeline/stages/run-stages.ts";
-import { snapshot, tempDir } from "../helpers.ts";
+import { everyThirdText, snapshot, tempDir } from "../helpers.ts";
 
 /** Runs a command in the project root with the scheduler variables given and none inherited; fails with its stderr. */
 function run(command: string, args: readonly string[], vars: Record<string, string>): Promise<void> {
@@ -19,20 +19,19 @@ function run(command: string, args: readonly string[], vars: Record<string, stri
 }
 
 /**
- * A raw folder of every third text of raw/ (development articles, city, 海拉尔 GBK and national reports among
- * them, in all three shards) and its provenance files, plus a copy of a development article that one machine
- * rejects as a duplicate and two shards each keep: a later name, in an earlier shard.
+ * A raw folder of every third text of raw/ (in all three shards) and its provenance files, plus a copy of a
+ * development article that one machine rejects as a duplicate and two shards each keep: a later name, in an
+ * earlier shard.
  */
 async function shardedRaw(root: string) {
   const raw = join(root, "raw");
   await mkdir(raw);
-  const names = (await readdir(defaultDirs.raw)).sort();
-  const texts = names.filter((name) => name.endsWith(".txt")).filter((_, i) => i % 3 === 0);
-  for (const name of [...names.filter((name) => !name.endsWith(".txt")), ...texts]) await copyFile(join(defaultDirs.raw, name), join(raw, name));
-  const original = texts.find((name) => /^\d{3}_.*\.txt$/u.test(name) && shardOf(name, 3) > 0)!;
+  const provenance = (await readdir(defaultDirs.raw)).filter((name) => !name.endsWith(".txt"));
+  for (const name of [...provenance, ...everyThirdText]) await copyFile(join(defaultDirs.raw, name), join(raw, name));
+  const original = everyThirdText.find((name) => /^\d{3}_.*\.txt$/u.test(name) && shardOf(name, 3) > 0)!;
   const copy = Array.from({ length: 20 }, (_, i) => `zz-copy-${i}.txt`).find((name) => shardOf(name, 3) < shardOf(original, 3))!;
   await copyFile(join(raw, original), join(raw, copy));
-  return { raw, texts: [...texts, copy], original, copy };
+  return { raw, texts: [...everyThirdText, copy], original, copy };
 }
 
 /**
