@@ -45,12 +45,12 @@ publish: validate
 verify: $(DEPS)
 	$(CLI) verify "$(DIST)/v$(VERSION)"
 
-# Incremental: a second run reads what the first found in $(BUILD) and checks only what changed since (measured
-# 10.3 s cold, 4.3 s warm on a machine where it is slow). `make clean` forgets it.
+# TypeScript 7, the native compiler. Incremental: a second run reads what the first found in $(BUILD) and checks only
+# what changed since (measured 3.2 s cold, 1.0 s warm, including make and npx). `make clean` forgets it.
 typecheck: $(DEPS)
 	npx tsc --noEmit --incremental --tsBuildInfoFile $(BUILD)/tsconfig.tsbuildinfo
 
-# The typecheck (one thread, 6 to 10 s cold) runs beside the suite rather than before it; either failing fails the target.
+# The typecheck (2 to 3 s cold) runs beside the suite rather than before it; either failing fails the target.
 test: $(DEPS)
 	@$(MAKE) --no-print-directory -j2 typecheck vitest
 
