@@ -1,10 +1,13 @@
 import { defineConfig } from "vitest/config";
+import { SharedBuildLast } from "./tests/sequencer.ts";
 
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     // One pipeline build per run, read by every test that needs one (tests/global-setup.ts).
     globalSetup: ["tests/global-setup.ts"],
+    // The files that do not read that build run first, beside it.
+    sequence: { sequencer: SharedBuildLast },
     // Removes the temporary folders a file made outside its tests, once its tests are done.
     setupFiles: ["tests/clean-up.ts"],
     // Test files share two threads and their loaded modules (jieba's dictionary, OpenCC, Arrow): measured on this

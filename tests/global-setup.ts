@@ -1,26 +1,50 @@
+import { spawn } from "node:child_process";
+import { openSync, closeSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { defaultDirs, type Dirs } from "../pipeline/lib/paths.ts";
-import { runStages } from "../pipeline/stages/run-stages.ts";
+import { defaultDirs, projectRoot, type Dirs } from "../pipeline/lib/paths.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** One build of raw/ (every stage, --jobs 1, into a fresh dist) that the end-to-end, release and reader tests read. */
-    sharedBuild: Dirs & { log: string[] };
+    /**
+     * One build of raw/ (every stage, --jobs 1, into a fresh dist) that the end-to-end, release and reader tests
+     * read, and the file that says it is done (`sharedBuild()` in tests/helpers.ts waits for it).
+     */
+    sharedBuild: Dirs & { done: string };
   }
 }
 
 /**
- * Runs the whole pipeline once per test run, in this thread: every test that needs a build reads this one, and
- * a test that must change it works on a copy (`copyOfSharedBuild`). Worker threads run only in the pool's tests.
+ * Starts the whole pipeline once per test run, as `make publish` runs it (the command line, one thread), and
+ * returns at once: the test files that do not read the build run meanwhile on the other core (tests/sequencer.ts
+ * queues them first), rather than that core idling while the build runs. Every test that reads the build waits for
+ * it; one that must change it works on a copy (`copyOfSharedBuild`).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const root = await mkdtemp(join(tmpdir(), "plans-shared-"));
   const dirs: Dirs = { raw: defaultDirs.raw, build: join(root, "build"), dist: join(root, "dist") };
-  const log: string[] = [];
-  await runStages("all", { dirs, jobs: 1, log: (m) => log.push(m) });
-  project.provide("sharedBuild", { ...dirs, log });
-  return () => rm(root, { recursive: true, force: true });
+  const done = join(root, "done.json");
+  const log = join(root, "build.log");
+  const out = openSync(log, "w");
+  const child = spawn(process.execPath, ["--import", "tsx", "pipeline/cli.ts", "all", "--jobs", "1", "--raw", dirs.raw, "--build", dirs.build, "--out", dirs.dist], {
+    cwd: projectRoot,
+    stdio: ["ignore", out, out],
+  });
+  const exited = new Promise<void>((resolve) => {
+    const finish = (outcome: { code: number | null; signal: string | null; error?: string }) => {
+      closeSync(out);
+      writeFileSync(done, JSON.stringify({ ...outcome, log }));
+      resolve();
+    };
+    child.once("close", (code, signal) => finish({ code, signal }));
+    child.once("error", (error) => finish({ code: null, signal: null, error: error.message }));
+  });
+  project.provide("sharedBuild", { ...dirs, done });
+  return async () => {
+    child.kill();
+    await exited;
+    await rm(root, { recursive: true, force: true });
+  };
 }

@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { cp, mkdtemp, readdir, readFile, rm, stat, statfs } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { expect, inject, onTestFinished } from "vitest";
@@ -76,14 +77,25 @@ export function releaseTables(folder: () => string): (name: string) => Row[] {
   };
 }
 
-/** The build of raw/ made once per test run (tests/global-setup.ts): read it, never write into it. */
-export const sharedBuild = (): Dirs => {
-  const { raw, build, dist } = inject("sharedBuild");
-  return { raw, build, dist };
-};
+let shared: Promise<Dirs> | undefined;
+/**
+ * The build of raw/ made once per test run (tests/global-setup.ts), once it is done: read it, never write into it.
+ * A failed build fails every test that reads it, with the build's own last words.
+ */
+export function sharedBuild(): Promise<Dirs> {
+  shared ??= (async () => {
+    const { raw, build, dist, done } = inject("sharedBuild");
+    while (!existsSync(done)) await sleep(50);
+    const { code, signal, error, log } = JSON.parse(await readFile(done, "utf8")) as { code: number | null; signal: string | null; error?: string; log: string };
+    if (code !== 0) throw new Error(`the shared build (pipeline/cli.ts all on raw/) failed: ${error ?? `exit ${code ?? signal}`}\n${(await readFile(log, "utf8")).slice(-4000)}`);
+    return { raw, build, dist };
+  })();
+  return shared;
+}
 
 /** A private copy of a build folder (by default the shared one), with its release (`dist`) copied too or left empty. */
-export async function copyOfSharedBuild({ withDist = false, of = sharedBuild() } = {}): Promise<Dirs> {
+export async function copyOfSharedBuild({ withDist = false, of }: { withDist?: boolean; of?: Dirs } = {}): Promise<Dirs> {
+  of ??= await sharedBuild();
   const root = await tempDir("build-copy-");
   const dirs = { raw: of.raw, build: join(root, "build"), dist: join(root, "dist") };
   await cp(of.build, dirs.build, { recursive: true });

@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { join } from "node:path";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultDirs, projectRoot } from "../../pipeline/lib/paths.ts";
+import { buildPaths, defaultDirs, projectRoot } from "../../pipeline/lib/paths.ts";
 import { UsageError } from "../../pipeline/lib/pipeline-error.ts";
 import { parseCommand } from "../../pipeline/parse-command.ts";
-import { sharedBuild } from "../helpers.ts";
+import { tempDir } from "../helpers.ts";
 
 const release = join(projectRoot, "dist", "v0.1.0");
 
@@ -91,8 +92,12 @@ describe("the command line", () => {
     expect(refusal(argv, env)).toBe(message);
   });
 
-  it("reads a merge of shard build folders, which must not be the merged build", () => {
-    const shard = sharedBuild().build;
+  it("reads a merge of shard build folders, which must not be the merged build", async () => {
+    // A build folder is one that ingest ran in: it has an ingest manifest.
+    const shard = await tempDir("shard-build-");
+    const manifest = buildPaths({ ...defaultDirs, build: shard }).ingestManifest;
+    await mkdir(dirname(manifest), { recursive: true });
+    await writeFile(manifest, "");
     expect(parseCommand(["merge", "--build", "merged", shard], {})).toMatchObject({ kind: "merge", shardBuilds: [shard], dirs: { build: join(process.cwd(), "merged") } });
     expect(refusal(["merge", "--build", shard, shard])).toBe(`merge: ${shard} is the merged build itself; merge into a folder of its own (--build DIR)`);
   });

@@ -99,7 +99,7 @@ describe("evaluate", () => {
 
 describe("targets of the five articles against the gold file", () => {
   it("F1 on required rows stays at or above 0.90", async () => {
-    const paths = buildPaths(sharedBuild());
+    const paths = buildPaths(await sharedBuild());
     const [rows, targets, articleRows] = await Promise.all([
       loadGold(goldPath),
       readJsonlAll<TargetRow>(paths.extractTable("targets")),
@@ -113,7 +113,7 @@ describe("targets of the five articles against the gold file", () => {
 
 describe("the structure of the corpus against its gold (structure guide)", () => {
   it("report year and place of every text, every headline target, and kind and year of the rows by their parts", async () => {
-    const dirs = sharedBuild();
+    const dirs = await sharedBuild();
     const paths = buildPaths(dirs);
     const [articles, targets] = await Promise.all([
       readJsonlAll<ArticleRow>(paths.extractTable("articles")),

@@ -14,7 +14,7 @@ import { extractArticle } from "../../pipeline/stages/extract-article.ts";
 import { articleOf, sharedBuild } from "../helpers.ts";
 
 const tables = async () => {
-  const paths = buildPaths(sharedBuild());
+  const paths = buildPaths(await sharedBuild());
   const [articles, targets, panel, outcomes] = await Promise.all([
     readJsonlAll<ArticleRow>(paths.extractTable("articles")),
     readJsonlAll<TargetRow>(paths.extractTable("targets")),

@@ -46,8 +46,8 @@ const guarded = (rows: readonly Row[], columns: readonly Column[]) =>
 describe("the release loaded as analysts load it", () => {
   let release: string;
   const json = releaseTables(() => release);
-  beforeAll(() => {
-    release = join(sharedBuild().dist, `v${info.version}`);
+  beforeAll(async () => {
+    release = join((await sharedBuild()).dist, `v${info.version}`);
   });
 
   it.each(names)("%s: Frictionless (tableschema, the reference JS library) finds the CSV valid against its datapackage schema", async (name) => {

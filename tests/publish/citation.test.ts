@@ -11,7 +11,7 @@ const info = readDatasetInfo();
 
 describe("how to cite and reuse the data set", () => {
   it("the repository's CITATION.cff is the current version's, as every release carries it", async () => {
-    const release = join(sharedBuild().dist, `v${info.version}`);
+    const release = join((await sharedBuild()).dist, `v${info.version}`);
     const expected = citationCff(info);
     expect(await readFile(join(projectRoot, "CITATION.cff"), "utf8"), "run make publish, then copy dist/v<version>/CITATION.cff to the root").toBe(expected);
     expect(await readFile(join(release, "CITATION.cff"), "utf8")).toBe(expected);
@@ -20,7 +20,7 @@ describe("how to cite and reuse the data set", () => {
   });
 
   it("the card says how to cite it, what its licences are and what may be done with the quoted texts", async () => {
-    const card = await readFile(join(sharedBuild().dist, `v${info.version}`, "README.md"), "utf8");
+    const card = await readFile(join((await sharedBuild()).dist, `v${info.version}`, "README.md"), "utf8");
     expect(card).toContain(`Cite as: ${citation(info)}`);
     expect(card).toContain("## Licence and rights");
     for (const right of info.rights) expect(card).toContain(right);
@@ -28,7 +28,7 @@ describe("how to cite and reuse the data set", () => {
   });
 
   it("datapackage.json names the sources and contributors", async () => {
-    const pkg = JSON.parse(await readFile(join(sharedBuild().dist, `v${info.version}`, "datapackage.json"), "utf8"));
+    const pkg = JSON.parse(await readFile(join((await sharedBuild()).dist, `v${info.version}`, "datapackage.json"), "utf8"));
     expect(pkg.sources).toEqual(info.sources);
     expect(pkg.contributors).toEqual(info.contributors);
     expect(pkg.contributors.length).toBeGreaterThan(1);

@@ -65,7 +65,7 @@ describe("a published release read by other people's readers", () => {
   const json = releaseTables(() => release);
 
   beforeAll(async () => {
-    const dirs = sharedBuild();
+    const dirs = await sharedBuild();
     release = join(dirs.dist, `v${info.version}`);
     duck = await (await DuckDBInstance.create(":memory:")).connect();
   });

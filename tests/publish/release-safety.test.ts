@@ -45,7 +45,7 @@ describe("publishing is safe", () => {
   let rows: Tables;
   beforeAll(async () => {
     small = await smallBuild();
-    rows = await releaseRows(sharedBuild());
+    rows = await releaseRows(await sharedBuild());
   });
 
   describe("runs at once", () => {
@@ -142,7 +142,7 @@ describe("publishing is safe", () => {
 
     it.skipIf(!canMountTmpfs())("a full disk while the explorer is written names that disk and the file", async () => {
       const disk = await smallDisk({ bytes: 64 << 10, inodes: 1000 });
-      const release = join(sharedBuild().dist, `v${info.version}`);
+      const release = join((await sharedBuild()).dist, `v${info.version}`);
       await expect(buildSite(release, join(disk.dir, "site"))).rejects.toThrow(new RegExp(`^the disk holding ${disk.dir}/site\\.partial\\S* is full \\(ENOSPC while writing ${disk.dir}/site\\.partial/\\S+\\)`));
     });
 

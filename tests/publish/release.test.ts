@@ -30,7 +30,7 @@ describe("releases are reproducible, immutable and atomic", () => {
   // Whole runs of publish that are about how a release is written, not what it holds, run on two articles.
   let small: Dirs;
   beforeAll(async () => {
-    dirs = sharedBuild();
+    dirs = await sharedBuild();
     small = await smallBuild();
   });
 

@@ -29,7 +29,7 @@ let db: Database;
 
 beforeAll(async () => {
   // The shared build's release: its JSON files are the rows, its SQLite file the database under test.
-  const release = join(sharedBuild().dist, `v${info.version}`);
+  const release = join((await sharedBuild()).dist, `v${info.version}`);
   data = Object.fromEntries(tables.map((t) => [t.name, JSON.parse(readFileSync(join(release, `${t.name}.json`), "utf8"))]));
   path = join(release, sqliteFileName(info));
   db = openToRead(path);

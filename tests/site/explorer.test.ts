@@ -15,7 +15,7 @@ import { sharedBuild, snapshot, tempDir } from "../helpers.ts";
 
 const { version } = readDatasetInfo();
 // The suite's release, whose site/ publish wrote.
-const RELEASE = join(sharedBuild().dist, `v${version}`);
+const RELEASE = join((await sharedBuild()).dist, `v${version}`);
 // Debian's chromium, driven by playwright-core: no browser is downloaded.
 const CHROMIUM = "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];

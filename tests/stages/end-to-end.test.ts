@@ -18,7 +18,7 @@ describe("the whole pipeline on the five articles", () => {
   let dirs: Dirs;
   let release: string;
   beforeAll(async () => {
-    dirs = sharedBuild();
+    dirs = await sharedBuild();
     release = join(dirs.dist, `v${version}`);
   });
 
