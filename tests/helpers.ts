@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { join } from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import fc from "fast-check";
 import { expect, inject, onTestFinished } from "vitest";
 import { tables as tableDefs } from "../schemas/index.ts";
 import type { NormalizedArticle } from "../schemas/normalized-article.ts";
@@ -211,6 +212,14 @@ export const devFiles = (await readdir(defaultDirs.raw)).filter((f) => /^\d{3}_.
  * them): the corpus of the tests that run the stages more than once to compare the runs.
  */
 export const everyThirdText = (await readdir(defaultDirs.raw)).filter((f) => f.endsWith(".txt")).sort().filter((_, i) => i % 3 === 0);
+
+/** Code points outside the surrogate halves, which fast-check's `unit: "binary"` draws from too. */
+const SURROGATES = 0x800;
+/**
+ * Strings of any code points (no lone surrogate halves), as `fc.string({ unit: "binary" })` makes them: that unit
+ * first maps every one of the 1,112,064 code points to build its shrinker, about 1 s in each test thread.
+ */
+export const anyText = () => fc.string({ unit: fc.integer({ min: 0, max: 0x10ffff - SURROGATES }).map((i) => String.fromCodePoint(i < 0xd800 ? i : i + SURROGATES)) });
 
 /** The five development articles, keyed by their three-digit file prefix (000 … 004). */
 export async function realArticles(): Promise<Map<string, NormalizedArticle>> {
