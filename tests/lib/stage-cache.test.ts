@@ -71,6 +71,19 @@ describe("openStageCache", () => {
     expect((await buildOnce({}, text)).hit).toBe(false);
   });
 
+  it("follows an import added after the graph was walked, and a file of the graph removed", async () => {
+    await buildOnce({}, text);
+    await writeFile(join(dir, "more.json"), `["推进"]\n`);
+    await writeFile(join(dir, "helper.ts"), `import words from "./words.json" with { type: "json" };\nimport more from "./more.json" with { type: "json" };\nexport const helper = () => [...words, ...more];\n`);
+    expect((await buildOnce({}, text)).hit).toBe(false);
+    await writeFile(join(dir, "more.json"), `["推进", "实施"]\n`);
+    expect((await buildOnce({}, text)).hit).toBe(false);
+    await writeFile(join(dir, "helper.ts"), `export const helper = () => [];\n`);
+    await rm(join(dir, "words.json"));
+    expect((await buildOnce({}, text)).hit).toBe(false);
+    expect((await buildOnce({}, text)).hit).toBe(true);
+  });
+
   it("misses when the output was deleted or truncated", async () => {
     const { output } = await buildOnce({}, text);
     await writeFile(output, "{}");
