@@ -11,6 +11,8 @@ export interface ShardChoice {
 const KUBERNETES = { index: "JOB_COMPLETION_INDEX", count: "SHARD_COUNT" };
 /** Slurm sets these in every task of a job array (`sbatch --array=0-2`, `--array=1-7:2`). */
 const SLURM = { id: "SLURM_ARRAY_TASK_ID", count: "SLURM_ARRAY_TASK_COUNT", min: "SLURM_ARRAY_TASK_MIN", step: "SLURM_ARRAY_TASK_STEP" };
+/** Every variable that can choose a shard: a run that must cover the whole corpus is started without them. */
+export const SCHEDULER_VARIABLES: readonly string[] = [...Object.values(KUBERNETES), ...Object.values(SLURM)];
 
 const whole = (text: string | undefined) => (text !== undefined && /^\d+$/.test(text) ? Number(text) : null);
 

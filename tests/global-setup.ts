@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { defaultDirs, projectRoot, type Dirs } from "../pipeline/lib/paths.ts";
+import { SCHEDULER_VARIABLES } from "../pipeline/parse-shard.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -30,6 +31,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const out = openSync(log, "w");
   const child = spawn(process.execPath, ["--import", "tsx", "pipeline/cli.ts", "all", "--jobs", "1", "--raw", dirs.raw, "--build", dirs.build, "--out", dirs.dist], {
     cwd: projectRoot,
+    // A scheduler's variables would make it one shard of the corpus.
+    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !SCHEDULER_VARIABLES.includes(k))),
     stdio: ["ignore", out, out],
   });
   const exited = new Promise<void>((resolve) => {
