@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
+import { createReadStream, readFile as readFileCallback } from "node:fs";
 import { mkdir, open, readdir, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { createInterface } from "node:readline";
+import { promisify } from "node:util";
 import { atPath } from "./io-error.ts";
 
 /** The name a file is written under before it is renamed into place: per process, so two writers never share one. */
@@ -91,6 +92,13 @@ export async function readJsonlAll<T = unknown>(path: string): Promise<T[]> {
   for await (const row of readJsonl<T>(path)) rows.push(row);
   return rows;
 }
+
+/**
+ * A whole file, read through fs.readFile's callback API: for the thousands of small files a rebuild's cache
+ * look-ups read, it took about 40% less CPU than the readFile of fs/promises, which opens a FileHandle and reads
+ * through it (2,010 bench articles: 93–230 ms against 172–347 ms, three rounds each).
+ */
+export const readWholeFile: (path: string) => Promise<Buffer> = promisify(readFileCallback);
 
 /** Streams the file through the hash: tables at corpus size are hundreds of MB. */
 export async function fileSha256(path: string): Promise<string> {

@@ -1,6 +1,5 @@
-import { readFile } from "node:fs/promises";
 import { codeVersion } from "./code-version.ts";
-import { writeFileAtomic, writeJson } from "./files.ts";
+import { readWholeFile, writeFileAtomic, writeJson } from "./files.ts";
 import { sha256Hex } from "./hash.ts";
 import { linkFile } from "./link-file.ts";
 
@@ -56,7 +55,7 @@ const sidecarPath = (output: string) => `${output}.meta.json`;
 
 async function readSidecar<S>(output: string): Promise<Sidecar<S> | null> {
   try {
-    return JSON.parse(await readFile(sidecarPath(output), "utf8")) as Sidecar<S>;
+    return JSON.parse((await readWholeFile(sidecarPath(output))).toString("utf8")) as Sidecar<S>;
   } catch {
     return null;
   }
@@ -64,7 +63,7 @@ async function readSidecar<S>(output: string): Promise<Sidecar<S> | null> {
 
 /** The output's SHA-256, or null when it is gone: a cache entry is trusted by content, not by size. */
 async function contentSha256(path: string): Promise<string | null> {
-  return readFile(path).then(sha256Hex, () => null);
+  return readWholeFile(path).then(sha256Hex, () => null);
 }
 
 /**

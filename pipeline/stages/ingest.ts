@@ -1,10 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pMap from "p-map";
 import type { IngestRecord, Rejection } from "../../schemas/normalized-article.ts";
 import { listRawFiles } from "../ingest/list-raw-files.ts";
 import { parseSources } from "../ingest/parse-sources.ts";
-import { writeJsonl } from "../lib/files.ts";
+import { readWholeFile, writeJsonl } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { ingestFileName } from "../lib/paths.ts";
 import { readRawFile, type IngestSummary, type RawFile } from "./ingest-file.ts";
@@ -26,7 +25,7 @@ export const perItem: PerItem<RawFile> = {
     // A file that cannot be read has no hash, so it is never a cache hit: its task reads it again and reports why.
     return pMap(files, async (name): Promise<RawFile> => {
       const path = join(dirs.raw, name);
-      return { source_file: name, path, sha256: await readFile(path).then(sha256Hex, () => "") };
+      return { source_file: name, path, sha256: await readWholeFile(path).then(sha256Hex, () => "") };
     }, { concurrency: 16 });
   },
   task: { module: new URL("./ingest-file.ts", import.meta.url), exportName: "ingestFile" },

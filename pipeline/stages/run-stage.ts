@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import { lstat, readdir, readFile, readlink } from "node:fs/promises";
 import { join, relative } from "node:path";
+import pMap from "p-map";
 import { codeVersion } from "../lib/code-version.ts";
-import { fileSha256, writeJson } from "../lib/files.ts";
+import { fileSha256, readWholeFile, writeJson } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { PipelineError } from "../lib/pipeline-error.ts";
 import { runCached } from "../lib/run-cached.ts";
@@ -19,6 +20,11 @@ interface StageRecord {
   outputs: Array<string | null>;
 }
 
+/** Files up to this size are hashed from one read rather than a stream. */
+const WHOLE_FILE_BYTES = 1 << 20;
+/** Files of a folder hashed at once. */
+const HASHES_AT_ONCE = 16;
+
 /** The items a stage's last run took longest to compute (reused ones are not timed). */
 export type StageTimings = Array<{ name: string; seconds: number }>;
 
@@ -30,20 +36,26 @@ export type StageTimings = Array<{ name: string; seconds: number }>;
 async function contentHash(path: string): Promise<string | null> {
   const info = await lstat(path).catch(() => null);
   if (!info) return null;
-  if (info.isFile()) return fileSha256(path).catch((error: NodeJS.ErrnoException) => sha256Hex(`unreadable:${error.code}`));
+  if (info.isFile()) {
+    // A small file is read whole; a large one (a table) streams through the hash.
+    const hash = info.size <= WHOLE_FILE_BYTES ? readWholeFile(path).then(sha256Hex) : fileSha256(path);
+    return hash.catch((error: NodeJS.ErrnoException) => sha256Hex(`unreadable:${error.code}`));
+  }
   if (!info.isDirectory()) return sha256Hex(info.isSymbolicLink() ? `link:${await readlink(path)}` : "special");
-  const entries: string[] = [];
+  // Listed in order first, then hashed several at once: a raw folder holds thousands of files.
+  const entries: Array<string | { name: string; full: string }> = [];
   const walk = async (dir: string) => {
     const listed = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => error.code ?? "error");
     if (typeof listed === "string") return void entries.push(`${relative(path, dir)}\0unreadable:${listed}`);
     for (const entry of listed.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = join(dir, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else entries.push(`${relative(path, full)}\0${await contentHash(full)}`);
+      else entries.push({ name: relative(path, full), full });
     }
   };
   await walk(path);
-  return sha256Hex(entries.join("\n"));
+  const lines = await pMap(entries, async (e) => (typeof e === "string" ? e : `${e.name}\0${await contentHash(e.full)}`), { concurrency: HASHES_AT_ONCE });
+  return sha256Hex(lines.join("\n"));
 }
 
 // In the stage's declared order, not by path: a build folder that moved (or was copied) is still current.
