@@ -7,6 +7,16 @@ import type { TestProject } from "vitest/node";
 import { defaultDirs, projectRoot, type Dirs } from "../pipeline/lib/paths.ts";
 import { SCHEDULER_VARIABLES } from "../pipeline/parse-shard.ts";
 
+/** How the shared build's process ended, written to its done file once it has: what `sharedBuild()` reports. */
+export interface SharedBuildOutcome {
+  code: number | null;
+  signal: string | null;
+  /** Why the process could not start. */
+  error?: string;
+  /** Its output, both streams. */
+  log: string;
+}
+
 declare module "vitest" {
   export interface ProvidedContext {
     /**
@@ -36,9 +46,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stdio: ["ignore", out, out],
   });
   const exited = new Promise<void>((resolve) => {
-    const finish = (outcome: { code: number | null; signal: string | null; error?: string }) => {
+    let finished = false;
+    // A process that cannot start may report both an error and a close: the first one counts.
+    const finish = (outcome: Omit<SharedBuildOutcome, "log">) => {
+      if (finished) return;
+      finished = true;
       closeSync(out);
-      writeFileSync(done, JSON.stringify({ ...outcome, log }));
+      writeFileSync(done, JSON.stringify({ ...outcome, log } satisfies SharedBuildOutcome));
       resolve();
     };
     child.once("close", (code, signal) => finish({ code, signal }));

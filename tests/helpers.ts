@@ -17,6 +17,7 @@ import { articleView } from "../pipeline/text/article-view.ts";
 import { defaultDirs, type Dirs } from "../pipeline/lib/paths.ts";
 import { runStages } from "../pipeline/stages/run-stages.ts";
 import type { TableRows } from "../pipeline/lib/table-rows.ts";
+import type { SharedBuildOutcome } from "./global-setup.ts";
 import { buildRelease, type ReleaseOptions } from "../pipeline/publish/build-release.ts";
 import type { DatasetInfo } from "../pipeline/publish/dataset-info.ts";
 import { writeRelease, type PublishOptions } from "../pipeline/publish/write-release.ts";
@@ -87,7 +88,7 @@ export function sharedBuild(): Promise<Dirs> {
   shared ??= (async () => {
     const { raw, build, dist, done } = inject("sharedBuild");
     while (!existsSync(done)) await sleep(50);
-    const { code, signal, error, log } = JSON.parse(await readFile(done, "utf8")) as { code: number | null; signal: string | null; error?: string; log: string };
+    const { code, signal, error, log } = JSON.parse(await readFile(done, "utf8")) as SharedBuildOutcome;
     if (code !== 0) throw new Error(`the shared build (pipeline/cli.ts all on raw/) failed: ${error ?? `exit ${code ?? signal}`}\n${(await readFile(log, "utf8")).slice(-4000)}`);
     return { raw, build, dist };
   })();
@@ -213,7 +214,7 @@ export const devFiles = (await readdir(defaultDirs.raw)).filter((f) => /^\d{3}_.
  */
 export const everyThirdText = (await readdir(defaultDirs.raw)).filter((f) => f.endsWith(".txt")).sort().filter((_, i) => i % 3 === 0);
 
-/** Code points outside the surrogate halves, which fast-check's `unit: "binary"` draws from too. */
+/** How many surrogate halves (U+D800–U+DFFF) there are: code points that fast-check's `unit: "binary"` never draws. */
 const SURROGATES = 0x800;
 /**
  * Strings of any code points (no lone surrogate halves), as `fc.string({ unit: "binary" })` makes them: that unit
