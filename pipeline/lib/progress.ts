@@ -16,6 +16,8 @@ export interface Progress {
   skip(items?: number): void;
   /** Writes the final count and rate; on a terminal it also ends the bar's line. */
   done(): void;
+  /** Stops the idle timer without a final line (the run failed, and its error says why); after done(), nothing. */
+  stop(): void;
 }
 
 const BAR_WIDTH = 24;
@@ -89,6 +91,9 @@ export function startProgress({
     done() {
       clearInterval(idle);
       stream.write(tty ? `\r${describe()}\x1b[K\n` : `${describe()}\n`);
+    },
+    stop() {
+      clearInterval(idle);
     },
   };
   const idle = setInterval(() => advance(0), tty ? IDLE_REDRAW_MS : everyMs).unref();

@@ -1,7 +1,7 @@
 import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import pMap from "p-map";
-import { startProgress } from "./progress.ts";
+import { startProgress, type Progress } from "./progress.ts";
 import type { CacheStamp, Sidecar, StageCache } from "./stage-cache.ts";
 import { mapInWorkers, type PoolTask } from "./worker-pool.ts";
 
@@ -50,6 +50,15 @@ export type ItemResult<I, S> = { item: I; name: string } & (
  */
 export async function runCached<I, S>(items: readonly I[], run: CachedRun<I>): Promise<Array<ItemResult<I, S>>> {
   const progress = startProgress({ label: run.label, total: items.length });
+  try {
+    return await lookUpThenCompute<I, S>(items, run, progress);
+  } finally {
+    // Also when the run stops (a full disk): its timer must not go on reporting it for the rest of the process.
+    progress.stop();
+  }
+}
+
+async function lookUpThenCompute<I, S>(items: readonly I[], run: CachedRun<I>, progress: Progress): Promise<Array<ItemResult<I, S>>> {
   // Lookups are small reads: many at once, so a rebuild with nothing to do is bound by the disk, not by waiting.
   const outputs = items.map((item) => join(run.folder, run.file(item)));
   const inputs = items.map(run.inputSha256);

@@ -51,6 +51,23 @@ describe("startProgress", () => {
     }
   });
 
+  it("stops its timer without a line when the run failed", () => {
+    vi.useFakeTimers();
+    try {
+      let clock = 0;
+      const { stream, writes } = fakeStream(false);
+      const progress = startProgress({ label: "ingest", total: 38, stream, everyMs: 10_000, now: () => clock });
+      progress.tick(4);
+      progress.stop();
+      clock = 60_000;
+      vi.advanceTimersByTime(60_000);
+      expect(writes).toEqual([]);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("redraws one line with a bar on a terminal, then ends it", () => {
     let clock = 0;
     const { stream, writes } = fakeStream(true);
