@@ -77,6 +77,8 @@ export function buildPaths(dirs: Dirs) {
     stageFolder: stage,
     /** What the runner recorded of a stage's last finished run: its key and its outputs' hashes. */
     stageRecord: (name: string) => join(stage(name), "stage.json"),
+    /** The hashes of the files a stage's last run read and wrote, by their identity then (file-hashes.ts). */
+    stageFileHashes: (name: string) => join(stage(name), "file-hashes.json"),
     /** How long the slowest articles of a stage's last run took: what the run summary shows. */
     stageTimings: (name: string) => join(stage(name), "timings.json"),
     ingestManifest: join(stage("ingest"), "articles.jsonl"),

@@ -1,4 +1,5 @@
 import { codeVersion } from "./code-version.ts";
+import type { FileHashes } from "./file-hashes.ts";
 import { readWholeFile, writeFileAtomic, writeJson } from "./files.ts";
 import { sha256Hex } from "./hash.ts";
 import { linkFile } from "./link-file.ts";
@@ -34,6 +35,8 @@ export interface StageCacheOptions {
   code: readonly URL[];
   /** Everything besides the input and the code that changes the output (not the job count). */
   config?: unknown;
+  /** How outputs are hashed: a cache entry is trusted by its content's hash, taken again when the file changed. */
+  fileHashes: FileHashes;
   /**
    * Where else, by an output's path, the same output may be (a merge's shard builds). A current one there is linked
    * into place with its sidecar, so it is not computed again.
@@ -61,16 +64,11 @@ async function readSidecar<S>(output: string): Promise<Sidecar<S> | null> {
   }
 }
 
-/** The output's SHA-256, or null when it is gone: a cache entry is trusted by content, not by size. */
-async function contentSha256(path: string): Promise<string | null> {
-  return readWholeFile(path).then(sha256Hex, () => null);
-}
-
 /**
  * A per-article cache for one stage run: an output is reused when its sidecar records the same input hash,
  * stage code version and configuration, and the output's content still has the recorded hash.
  */
-export async function openStageCache({ code, config = {}, elsewhere }: StageCacheOptions): Promise<StageCache> {
+export async function openStageCache({ code, config = {}, elsewhere, fileHashes }: StageCacheOptions): Promise<StageCache> {
   const version = await codeVersion(code);
   const configSha256 = sha256Hex(canonicalJson(config));
   const stats = { hits: 0, misses: 0 };
@@ -82,7 +80,8 @@ export async function openStageCache({ code, config = {}, elsewhere }: StageCach
       sidecar.input_sha256 === inputSha256 &&
       sidecar.code_version === version &&
       sidecar.config_sha256 === configSha256 &&
-      (await contentSha256(output)) === sidecar.output_sha256;
+      // Gone or unreadable: a miss.
+      (await fileHashes.sha256(output).catch(() => null)) === sidecar.output_sha256;
     return fits ? sidecar : null;
   };
   return {

@@ -3,8 +3,7 @@ import pMap from "p-map";
 import type { IngestRecord, Rejection } from "../../schemas/normalized-article.ts";
 import { listRawFiles } from "../ingest/list-raw-files.ts";
 import { parseSources } from "../ingest/parse-sources.ts";
-import { readWholeFile, writeJsonl } from "../lib/files.ts";
-import { sha256Hex } from "../lib/hash.ts";
+import { writeJsonl } from "../lib/files.ts";
 import { ingestFileName } from "../lib/paths.ts";
 import { readRawFile, type IngestSummary, type RawFile } from "./ingest-file.ts";
 import { failedItems, PipelineError, reportRejections, type ItemResult, type PerItem, type StageContext } from "./stage.ts";
@@ -17,7 +16,7 @@ const listRaw = (dir: string) =>
 
 /** Each raw .txt file, decoded in the pool, cached by the raw bytes' hash. */
 export const perItem: PerItem<RawFile> = {
-  async items({ dirs, shard, log }) {
+  async items({ dirs, shard, log, fileHashes }) {
     const { files: listed } = await listRaw(dirs.raw);
     const files = shard ? listed.filter((name) => inShard(name, shard)) : listed;
     if (shard) log(`ingest: shard ${describeShard(shard)} holds ${files.length} of the ${listed.length} raw files`);
@@ -25,7 +24,7 @@ export const perItem: PerItem<RawFile> = {
     // A file that cannot be read has no hash, so it is never a cache hit: its task reads it again and reports why.
     return pMap(files, async (name): Promise<RawFile> => {
       const path = join(dirs.raw, name);
-      return { source_file: name, path, sha256: await readWholeFile(path).then(sha256Hex, () => "") };
+      return { source_file: name, path, sha256: await fileHashes.sha256(path).catch(() => "") };
     }, { concurrency: 16 });
   },
   task: { module: new URL("./ingest-file.ts", import.meta.url), exportName: "ingestFile" },

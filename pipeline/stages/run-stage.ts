@@ -3,13 +3,14 @@ import { lstat, readdir, readFile, readlink } from "node:fs/promises";
 import { join, relative } from "node:path";
 import pMap from "p-map";
 import { codeVersion } from "../lib/code-version.ts";
-import { fileSha256, readWholeFile, writeJson } from "../lib/files.ts";
+import { openFileHashes, type FileHashes } from "../lib/file-hashes.ts";
+import { writeJson } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { PipelineError } from "../lib/pipeline-error.ts";
 import { runCached } from "../lib/run-cached.ts";
 import { shardOutputs } from "../lib/shard-outputs.ts";
 import { canonicalJson, openStageCache } from "../lib/stage-cache.ts";
-import type { ItemResult, Stage, StageContext, StageModule } from "./stage.ts";
+import type { ItemResult, RunContext, Stage, StageContext, StageModule } from "./stage.ts";
 
 /** Articles a stage's timings list. */
 const SLOWEST = 3;
@@ -20,8 +21,6 @@ interface StageRecord {
   outputs: Array<string | null>;
 }
 
-/** Files up to this size are hashed from one read rather than a stream. */
-const WHOLE_FILE_BYTES = 1 << 20;
 /** Files of a folder hashed at once. */
 const HASHES_AT_ONCE = 16;
 
@@ -33,14 +32,10 @@ export type StageTimings = Array<{ name: string; seconds: number }>;
  * else by its kind), or null when it is missing. A file or folder that cannot be read counts by its error (the
  * ingest stage reports such a raw entry; it must not stop the run before).
  */
-async function contentHash(path: string): Promise<string | null> {
+async function contentHash(fileHashes: FileHashes, path: string): Promise<string | null> {
   const info = await lstat(path).catch(() => null);
   if (!info) return null;
-  if (info.isFile()) {
-    // A small file is read whole; a large one (a table) streams through the hash.
-    const hash = info.size <= WHOLE_FILE_BYTES ? readWholeFile(path).then(sha256Hex) : fileSha256(path);
-    return hash.catch((error: NodeJS.ErrnoException) => sha256Hex(`unreadable:${error.code}`));
-  }
+  if (info.isFile()) return fileHashes.sha256(path).catch((error: NodeJS.ErrnoException) => sha256Hex(`unreadable:${error.code}`));
   if (!info.isDirectory()) return sha256Hex(info.isSymbolicLink() ? `link:${await readlink(path)}` : "special");
   // Listed in order first, then hashed several at once: a raw folder holds thousands of files.
   const entries: Array<string | { name: string; full: string }> = [];
@@ -54,19 +49,21 @@ async function contentHash(path: string): Promise<string | null> {
     }
   };
   await walk(path);
-  const lines = await pMap(entries, async (e) => (typeof e === "string" ? e : `${e.name}\0${await contentHash(e.full)}`), { concurrency: HASHES_AT_ONCE });
+  const lines = await pMap(entries, async (e) => (typeof e === "string" ? e : `${e.name}\0${await contentHash(fileHashes, e.full)}`), { concurrency: HASHES_AT_ONCE });
   return sha256Hex(lines.join("\n"));
 }
 
 // In the stage's declared order, not by path: a build folder that moved (or was copied) is still current.
-const hashes = (paths: readonly string[]) => Promise.all(paths.map(contentHash));
+const hashes = (fileHashes: FileHashes, paths: readonly string[]) => Promise.all(paths.map((path) => contentHash(fileHashes, path)));
 
 /**
  * Runs one stage: checks that its inputs exist, runs its per-article work through the cache, then finishes it
  * unless its key (code version, configuration, input hashes, items' output hashes) is the one of its last
  * finished run and every output still has the hash recorded then. Records the key and outputs after finishing.
  */
-export async function runStage(stage: Stage, ctx: StageContext): Promise<void> {
+export async function runStage(stage: Stage, run: RunContext): Promise<void> {
+  const fileHashes = await openFileHashes(run.paths.stageFileHashes(stage.name));
+  const ctx: StageContext = { ...run, fileHashes };
   const inputs = stage.inputs(ctx.paths);
   const missing = inputs.find((path) => !existsSync(path));
   if (missing) throw new PipelineError(`missing ${missing}: run the stage before ${stage.name} first (make ${stage.name} runs it too)`);
@@ -78,7 +75,7 @@ export async function runStage(stage: Stage, ctx: StageContext): Promise<void> {
     const perItem = module.perItem;
     const items = await perItem.items(ctx);
     results = await runCached(items, {
-      cache: await openStageCache({ code, config, elsewhere: ctx.shardBuilds && shardOutputs(ctx.dirs.build, ctx.shardBuilds) }),
+      cache: await openStageCache({ code, config, fileHashes, elsewhere: ctx.shardBuilds && shardOutputs(ctx.dirs.build, ctx.shardBuilds) }),
       task: perItem.task,
       folder: perItem.folder(ctx.paths),
       file: perItem.file,
@@ -100,17 +97,18 @@ export async function runStage(stage: Stage, ctx: StageContext): Promise<void> {
     canonicalJson({
       code: await codeVersion(code),
       config,
-      inputs: await hashes(inputs),
+      inputs: await hashes(fileHashes, inputs),
       items: results.map((r) => (r.ok ? r.sidecar.output_sha256 : `failed: ${r.reason}`)),
     }),
   );
   const recordPath = ctx.paths.stageRecord(stage.name);
   const record = existsSync(recordPath) ? (JSON.parse(await readFile(recordPath, "utf8")) as StageRecord) : null;
   const outputs = stage.outputs(ctx.paths);
-  if (record?.key === key && canonicalJson(record.outputs) === canonicalJson(await hashes(outputs))) {
+  if (record?.key === key && canonicalJson(record.outputs) === canonicalJson(await hashes(fileHashes, outputs))) {
     ctx.log(`${stage.name}: unchanged since its last run (same inputs, code and configuration)`);
-    return;
+  } else {
+    await module.finish(ctx, results);
+    await writeJson(recordPath, { key, outputs: await hashes(fileHashes, outputs) } satisfies StageRecord);
   }
-  await module.finish(ctx, results);
-  await writeJson(recordPath, { key, outputs: await hashes(outputs) } satisfies StageRecord);
+  await fileHashes.save();
 }

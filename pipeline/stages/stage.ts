@@ -1,4 +1,5 @@
 import type { ArticleStage, Rejection } from "../../schemas/normalized-article.ts";
+import type { FileHashes } from "../lib/file-hashes.ts";
 import type { BuildPaths, Dirs } from "../lib/paths.ts";
 import type { ItemResult } from "../lib/run-cached.ts";
 import type { Shard } from "../lib/shard.ts";
@@ -20,7 +21,12 @@ export interface StageContext {
   jobs: number;
   /** Longest one article may compute in one stage, in ms: past it the article is rejected in that stage. */
   budgetMs: number;
+  /** The stage's file hashes, remembered between its runs: how it hashes any file it reads or writes. */
+  fileHashes: FileHashes;
 }
+
+/** What a run hands each stage; the stage's own file hashes are added when it starts. */
+export type RunContext = Omit<StageContext, "fileHashes">;
 
 /**
  * Per-article work a stage declares: the runner computes each item in the worker pool, cached by the item's

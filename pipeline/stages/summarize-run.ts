@@ -4,7 +4,7 @@ import { ArticleStage, type Rejection } from "../../schemas/normalized-article.t
 import { writeJson } from "../lib/files.ts";
 import { readDatasetInfo } from "../publish/dataset-info.ts";
 import type { StageTimings } from "./run-stage.ts";
-import type { Stage, StageContext } from "./stage.ts";
+import type { Stage, RunContext } from "./stage.ts";
 import { stages } from "./index.ts";
 
 /** Reason groups a summary shows before it folds the rest into one line (the summary fits one screen). */
@@ -20,7 +20,7 @@ const reasonKind = (reason: string) => reason.replace(/\s*[:(].*$/su, "");
  * (later stages' reports may describe an older build), and after a publish logs one screen of what came of the
  * corpus: what was published, what was left out (by stage and reason) and the slowest articles.
  */
-export async function summarizeRun({ paths, log, budgetMs }: StageContext, ran: readonly Stage[]): Promise<void> {
+export async function summarizeRun({ paths, log, budgetMs }: RunContext, ran: readonly Stage[]): Promise<void> {
   const last = stages.indexOf(ran.at(-1)!);
   const current = ArticleStage.options.filter((name) => stages.findIndex((s) => s.name === name) <= last);
   const rejected = (await Promise.all(current.map((name) => readJsonIfAny<Rejection[]>(paths.rejections(name))))).flat().filter((r) => r !== null);

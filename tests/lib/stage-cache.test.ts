@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sha256Hex } from "../../pipeline/lib/hash.ts";
+import { openFileHashes } from "../../pipeline/lib/file-hashes.ts";
 import { openStageCache, storeOutput } from "../../pipeline/lib/stage-cache.ts";
 
 let dir: string;
@@ -23,7 +24,7 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 const text = "鲤城区实施“强产业、兴城市”双轮驱动。";
 
 async function buildOnce(config: unknown, input: string) {
-  const cache = await openStageCache({ code: [entry], config });
+  const cache = await openStageCache({ code: [entry], config, fileHashes: await openFileHashes(join(dir, "file-hashes.json")) });
   const output = join(dir, "out", "a1.json");
   const hash = sha256Hex(input);
   const hit = await cache.lookup(output, hash);
@@ -96,9 +97,9 @@ describe("openStageCache", () => {
   it("takes a current output from elsewhere, linked into place with its sidecar, and passes over one built from another input", async () => {
     const { output: other } = await buildOnce({}, text);
     const stale = join(dir, "stale", "a1.json");
-    const staleCache = await openStageCache({ code: [entry] });
+    const staleCache = await openStageCache({ code: [entry], fileHashes: await openFileHashes(join(dir, "file-hashes.json")) });
     await storeOutput(stale, "{}", staleCache.stamp(sha256Hex("another text")), { sentences: 0 });
-    const cache = await openStageCache({ code: [entry], elsewhere: async () => [stale, other] });
+    const cache = await openStageCache({ code: [entry], fileHashes: await openFileHashes(join(dir, "file-hashes.json")), elsewhere: async () => [stale, other] });
     const output = join(dir, "merged", "a1.json");
     expect(await cache.lookup(output, sha256Hex(text))).toMatchObject({ input_sha256: sha256Hex(text), summary: { sentences: 1 } });
     expect(cache.stats).toEqual({ hits: 1, misses: 0 });
