@@ -1,5 +1,5 @@
 import { lstat, readFile } from "node:fs/promises";
-import type { BigIntStats } from "node:fs";
+import type { Stats } from "node:fs";
 import { fileSha256, readWholeFile, writeFileAtomic } from "./files.ts";
 import { sha256Hex } from "./hash.ts";
 
@@ -15,18 +15,21 @@ export const SETTLED_MS = 2000;
 
 /**
  * What identifies the state of a file's content without reading it: its device and inode (a file replaced by a
- * rename is another), its size, and its modification and change times in ns. A write changes the change time, and
- * no program can set it back (only the modification time can be), so an edit that keeps the size and restores
- * the modification time is still seen.
+ * rename is another), its size, and its modification and change times. A write changes the change time, and no
+ * program can set it back (only the modification time can be), so an edit that keeps the size and restores the
+ * modification time is still seen.
  */
-const identity = (s: BigIntStats) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+const identity = (s: Stats) => `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
 
 /** A file's remembered hash: [identity, sha256]. */
 type Known = [string, string];
 
 export interface FileHashes {
-  /** The file's SHA-256, read again only when its identity changed since it was remembered; throws as a read does. */
-  sha256(path: string): Promise<string>;
+  /**
+   * The file's SHA-256, read again only when its identity changed since it was remembered; throws as a read does.
+   * `given`: the file's lstat, when the caller has it.
+   */
+  sha256(path: string, given?: Stats): Promise<string>;
   /** Hashes taken from memory, and files read to hash them. */
   readonly stats: { remembered: number; read: number };
   /** Writes the hashes this run asked for and could remember, so the next run starts from them. */
@@ -54,21 +57,20 @@ export async function openFileHashes(file: string, now: () => number = Date.now)
   const stats = { remembered: 0, read: 0 };
   return {
     stats,
-    async sha256(path) {
-      const before = await lstat(path, { bigint: true });
-      const id = identity(before);
+    async sha256(path, given) {
+      const info = given ?? (await lstat(path));
+      const id = identity(info);
       const entry = known.get(path);
       if (entry && entry[0] === id) {
         stats.remembered++;
         used.set(path, entry);
         return entry[1];
       }
-      const sha256 = before.size <= WHOLE_FILE_BYTES ? sha256Hex(await readWholeFile(path)) : await fileSha256(path);
+      const sha256 = info.size <= WHOLE_FILE_BYTES ? sha256Hex(await readWholeFile(path)) : await fileSha256(path);
       stats.read++;
-      const after = await lstat(path, { bigint: true });
-      const changed = after.mtimeNs > after.ctimeNs ? after.mtimeNs : after.ctimeNs;
-      // Changed while it was read, or too recently: hashed again next time.
-      if (identity(after) === id && now() - Number(changed / 1_000_000n) > SETTLED_MS) {
+      // A change while it was read gives the file another identity than the one remembered, so it is read again
+      // next time; a change too recent for the clock to have moved since could leave the identity as it is.
+      if (now() - Math.max(info.mtimeMs, info.ctimeMs) > SETTLED_MS) {
         known.set(path, [id, sha256]);
         used.set(path, [id, sha256]);
       }

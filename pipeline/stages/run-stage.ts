@@ -35,7 +35,7 @@ export type StageTimings = Array<{ name: string; seconds: number }>;
 async function contentHash(fileHashes: FileHashes, path: string): Promise<string | null> {
   const info = await lstat(path).catch(() => null);
   if (!info) return null;
-  if (info.isFile()) return fileHashes.sha256(path).catch((error: NodeJS.ErrnoException) => sha256Hex(`unreadable:${error.code}`));
+  if (info.isFile()) return fileHashes.sha256(path, info).catch((error: NodeJS.ErrnoException) => sha256Hex(`unreadable:${error.code}`));
   if (!info.isDirectory()) return sha256Hex(info.isSymbolicLink() ? `link:${await readlink(path)}` : "special");
   // Listed in order first, then hashed several at once: a raw folder holds thousands of files.
   const entries: Array<string | { name: string; full: string }> = [];
