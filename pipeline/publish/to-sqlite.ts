@@ -145,7 +145,7 @@ export async function toSqlite(path: string, info: ReleaseInfo, defs: readonly T
 }
 
 /** How long a reader waits for another's statement to end: at most one table's read, even of a large release. */
-const READ_WAIT_MS = 60_000;
+export const READ_WAIT_MS = 60_000;
 
 /**
  * Opens a release's database to read it. node-sqlite3-wasm locks a file even for a read, by making a folder beside

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { tables } from "../../schemas/index.ts";
 import { sha256Hex } from "../../pipeline/lib/hash.ts";
 import { describeColumns } from "../../pipeline/publish/describe-columns.ts";
-import { openToRead, sqliteFileName, sqliteRows, toSqlite } from "../../pipeline/publish/to-sqlite.ts";
+import { openToRead, READ_WAIT_MS, sqliteFileName, sqliteRows, toSqlite } from "../../pipeline/publish/to-sqlite.ts";
 import { views } from "../../pipeline/publish/sqlite-views.ts";
 import { readDatasetInfo } from "../../pipeline/publish/dataset-info.ts";
 import type { TableSchema } from "../../schemas/datapackage.ts";
@@ -38,15 +38,20 @@ beforeAll(async () => {
 
 describe("the release as one SQLite file", () => {
   it("is read while another process reads it (the driver locks a file even for a read)", async () => {
-    // The other reader holds its lock for a second, in a transaction, and says so once it has it.
+    // The other reader holds its lock for a second, in a transaction, and says so once it has it. Like openToRead it
+    // waits for a lock that a reader in the other test thread holds on the same release: without that it was refused
+    // ("database is locked") in one of four suite runs on 2026-12-03, and this test waited 60 s for its line.
     const hold = `import sqlite from "node-sqlite3-wasm";
       const db = new sqlite.Database(process.argv[1], { readOnly: true });
+      db.exec("PRAGMA busy_timeout = ${READ_WAIT_MS}");
       db.exec("BEGIN"); db.all("SELECT count(*) FROM targets"); console.log("reading");
       const end = Date.now() + 1000; while (Date.now() < end);
       db.exec("COMMIT"); db.close();`;
     const other = spawn(process.execPath, ["--input-type=module", "-e", hold, path], { stdio: ["ignore", "pipe", "inherit"] });
     const exited = new Promise((done) => other.on("close", done));
-    await new Promise((done) => other.stdout.once("data", done));
+    // A reader that fails ends without its line: the test fails then, with the reader's error on stderr.
+    const reading = new Promise((done) => other.stdout.once("data", done));
+    await Promise.race([reading, exited.then((code) => Promise.reject(new Error(`the other reader exited (code ${code}) before it read`)))]);
     const pkg = JSON.parse(readFileSync(join(path, "..", "datapackage.json"), "utf8")) as { resources: Array<{ path: string; schema: TableSchema }> };
     const rows: Row[] = [];
     for await (const row of sqliteRows(path, "districts", pkg.resources.find((r) => r.path === "districts.csv")!.schema)) rows.push(row);
