@@ -19,9 +19,9 @@ const siteOf = async (release: string, folder: string) =>
   (await buildSite(release, join(release, folder))).map((f) => ({ ...f, path: `${folder}/${f.path}` }));
 
 /** Writes the release from the validated tables; an existing version must come out byte for byte as it was. */
-export async function finish({ dirs, paths, log }: StageContext): Promise<void> {
+export async function finish({ dirs, paths, log, fileHashes }: StageContext): Promise<void> {
   const info = readDatasetInfo();
-  const { rows, rowCounts } = await readValidatedTables(paths, tables);
+  const { rows, rowCounts } = await readValidatedTables(paths, tables, fileHashes);
   const scores = await evalReport(paths, goldFiles, { level: 3 });
   const tableBytes = (await Promise.all(tables.map((t) => stat(paths.extractTable(t.name))))).reduce((sum, s) => sum + s.size, 0);
   // The previous release is read under the dist lock too, so CHANGES.md compares with what is published now.

@@ -3,7 +3,8 @@ import { readFile } from "node:fs/promises";
 import type { TableDef } from "../../schemas/column.ts";
 import type { NormalizedEntry } from "../../schemas/normalized-article.ts";
 import type { BuildPaths } from "../lib/paths.ts";
-import { fileSha256, readJsonl, writeJson } from "../lib/files.ts";
+import type { FileHashes } from "../lib/file-hashes.ts";
+import { readJsonl, writeJson } from "../lib/files.ts";
 import { sha256Hex } from "../lib/hash.ts";
 import { IoError } from "../lib/io-error.ts";
 import { readVerified } from "../lib/read-verified.ts";
@@ -82,11 +83,11 @@ async function readTextChecks(path: string, codeVersion: string): Promise<Map<st
  * Streams every extracted table once (twice for the tables foreign keys point at) and checks each row against
  * its schema, its table's keys and references, and the declared rules, loading article texts as rows need them.
  */
-export async function validateBuild(paths: BuildPaths, defs: readonly TableDef[], rules: readonly TableRule[], codeVersion: string): Promise<BuildCheck> {
+export async function validateBuild(paths: BuildPaths, defs: readonly TableDef[], rules: readonly TableRule[], codeVersion: string, fileHashes: FileHashes): Promise<BuildCheck> {
   const inputs: BuildCheck["inputs"] = {};
   for (const def of defs) {
     await requireInput(paths.extractTable(def.name), "extract");
-    inputs[def.name] = await fileSha256(paths.extractTable(def.name));
+    inputs[def.name] = await fileHashes.sha256(paths.extractTable(def.name));
   }
   const references = referenceCollector(defs);
   for (const table of references.tables) {
