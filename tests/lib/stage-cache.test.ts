@@ -22,9 +22,11 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const text = "鲤城区实施“强产业、兴城市”双轮驱动。";
+/** The file hashes a stage run opens beside its outputs. */
+const fileHashes = () => openFileHashes(join(dir, "file-hashes.json"));
 
 async function buildOnce(config: unknown, input: string) {
-  const cache = await openStageCache({ code: [entry], config, fileHashes: await openFileHashes(join(dir, "file-hashes.json")) });
+  const cache = await openStageCache({ code: [entry], config, fileHashes: await fileHashes() });
   const output = join(dir, "out", "a1.json");
   const hash = sha256Hex(input);
   const hit = await cache.lookup(output, hash);
@@ -97,9 +99,9 @@ describe("openStageCache", () => {
   it("takes a current output from elsewhere, linked into place with its sidecar, and passes over one built from another input", async () => {
     const { output: other } = await buildOnce({}, text);
     const stale = join(dir, "stale", "a1.json");
-    const staleCache = await openStageCache({ code: [entry], fileHashes: await openFileHashes(join(dir, "file-hashes.json")) });
+    const staleCache = await openStageCache({ code: [entry], fileHashes: await fileHashes() });
     await storeOutput(stale, "{}", staleCache.stamp(sha256Hex("another text")), { sentences: 0 });
-    const cache = await openStageCache({ code: [entry], fileHashes: await openFileHashes(join(dir, "file-hashes.json")), elsewhere: async () => [stale, other] });
+    const cache = await openStageCache({ code: [entry], fileHashes: await fileHashes(), elsewhere: async () => [stale, other] });
     const output = join(dir, "merged", "a1.json");
     expect(await cache.lookup(output, sha256Hex(text))).toMatchObject({ input_sha256: sha256Hex(text), summary: { sentences: 1 } });
     expect(cache.stats).toEqual({ hits: 1, misses: 0 });
